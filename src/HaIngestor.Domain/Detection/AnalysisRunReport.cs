@@ -1,0 +1,30 @@
+namespace HaIngestor.Domain.Detection;
+
+/// <summary>The record of one analysis run: what ran, how long each phase took, what failed.</summary>
+/// <param name="RunId">Unique id of the run.</param>
+/// <param name="Kind">daily, weekly, monthly or on-demand.</param>
+/// <param name="Trigger">What started it: schedule, catch-up, rest, mqtt, demo, ...</param>
+/// <param name="StartedAt">Start, UTC.</param>
+/// <param name="FinishedAt">End, UTC.</param>
+/// <param name="WindowStart">Analysed window start.</param>
+/// <param name="WindowEnd">Analysed window end.</param>
+/// <param name="Status">Completed, Partial or Failed.</param>
+/// <param name="PhaseMilliseconds">Phase name → wall time in ms, in phase order.</param>
+/// <param name="EventCount">Events analysed.</param>
+/// <param name="PatternCount">Patterns found.</param>
+/// <param name="SuggestionCount">Suggestions produced.</param>
+/// <param name="Failures">Detector (or phase) name → error message, for what failed.</param>
+public sealed record AnalysisRunReport(
+    string RunId,
+    string Kind,
+    string Trigger,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd,
+    AnalysisRunStatus Status,
+    IReadOnlyList<KeyValuePair<string, long>> PhaseMilliseconds,
+    int EventCount,
+    int PatternCount,
+    int SuggestionCount,
+    IReadOnlyList<KeyValuePair<string, string>> Failures);

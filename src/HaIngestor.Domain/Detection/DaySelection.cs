@@ -1,0 +1,34 @@
+namespace HaIngestor.Domain.Detection;
+
+/// <summary>A set of days of the week, written as <c>all</c>, <c>weekdays</c>, <c>weekends</c> or <c>mon,tue,..</c>.</summary>
+public sealed record DaySelection(IReadOnlySet<DayOfWeek> Days)
+{
+    private static readonly DayOfWeek[] MondayFirst =
+    [
+        DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday,
+        DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday,
+    ];
+
+    public static DaySelection All { get; } = new(new HashSet<DayOfWeek>(MondayFirst));
+
+    public static DaySelection Weekdays { get; } = new(new HashSet<DayOfWeek>(MondayFirst[..5]));
+
+    public static DaySelection Weekends { get; } = new(new HashSet<DayOfWeek>(MondayFirst[5..]));
+
+    public bool Contains(DayOfWeek day) => Days.Contains(day);
+
+    /// <summary>The days in HA's short form (<c>mon</c>..<c>sun</c>), Monday first.</summary>
+    public IReadOnlyList<string> ShortNames => MondayFirst.Where(Days.Contains).Select(ShortName).ToList();
+
+    public static string ShortName(DayOfWeek day) => day.ToString()[..3].ToLowerInvariant();
+
+    public override string ToString() =>
+        Days.Count == 7 ? "all"
+        : Days.SetEquals(Weekdays.Days) ? "weekdays"
+        : Days.SetEquals(Weekends.Days) ? "weekends"
+        : string.Join(',', ShortNames);
+
+    public bool Equals(DaySelection? other) => other is not null && Days.SetEquals(other.Days);
+
+    public override int GetHashCode() => Days.Aggregate(0, (h, d) => h | (1 << (int)d));
+}
