@@ -1,0 +1,103 @@
+namespace HaIngestor.Daemon.Configuration;
+
+/// <summary>The <c>HaIngestor</c> configuration section (ARCHITECTURE.md section 7).</summary>
+public sealed class HaIngestorOptions
+{
+    public const string SectionName = "HaIngestor";
+
+    public string DataDirectory { get; set; } = "./data";
+
+    public MqttOptions Mqtt { get; set; } = new();
+
+    public HomeOptions Home { get; set; } = new();
+
+    public StorageOptions Storage { get; set; } = new();
+
+    public SqlOptions Sql { get; set; } = new();
+
+    public ScheduleOptions Schedule { get; set; } = new();
+
+    public AnalysisOptions Analysis { get; set; } = new();
+
+    public ApiOptions Api { get; set; } = new();
+
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "haingestor.db"));
+}
+
+public sealed class MqttOptions
+{
+    /// <summary>Broker host; empty starts the embedded broker on 127.0.0.1.</summary>
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 1883;
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool UseTls { get; set; }
+
+    public string ClientId { get; set; } = "ha-ingestor";
+
+    public string Zigbee2MqttBaseTopic { get; set; } = "zigbee2mqtt";
+
+    public string BaseTopic { get; set; } = "ha-ai";
+
+    public string DiscoveryPrefix { get; set; } = "homeassistant";
+
+    public bool UsesEmbeddedBroker => string.IsNullOrWhiteSpace(Host);
+}
+
+public sealed class HomeOptions
+{
+    public string Name { get; set; } = "home";
+
+    /// <summary>IANA time zone; empty means the machine's local zone.</summary>
+    public string? TimeZone { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+}
+
+public sealed class StorageOptions
+{
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>L1 retention of raw state changes.</summary>
+    public int RawRetentionDays { get; set; } = 7;
+}
+
+public sealed class SqlOptions
+{
+    public string Provider { get; set; } = "Sqlite";
+
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class ScheduleOptions
+{
+    public string Daily { get; set; } = "0 3 * * *";
+
+    public string Weekly { get; set; } = "30 3 * * 1";
+
+    public string Monthly { get; set; } = "0 4 1 * *";
+}
+
+public sealed class AnalysisOptions
+{
+    /// <summary>How many days of raw events a daily run analyses (bounded by what L1 still holds).</summary>
+    public int WindowDays { get; set; } = 7;
+
+    public int TopSuggestions { get; set; } = 10;
+
+    public int DetectorTimeoutSeconds { get; set; } = 120;
+}
+
+public sealed class ApiOptions
+{
+    public string Urls { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Bearer token for the REST API; empty disables authentication (loopback only by default).</summary>
+    public string? Token { get; set; }
+}
