@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HaIngestor.Domain.Detection;
+using HaIngestor.Storage.Sources;
+
+namespace HaIngestor.Daemon.Cli;
+
+/// <summary><c>analyze --events FILE --home FILE [--json OUT] [--from T --to T]</c>: offline analysis of an export.</summary>
+public static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var events = new Option<FileInfo>("--events") { Description = "events.jsonl export (one HA state change per line)", Required = true };
+        var home = new Option<FileInfo>("--home") { Description = "home.json (time zone, location, areas)", Required = true };
+        var json = new Option<string?>("--json") { Description = "write the result as JSON to this file ('-' for stdout)" };
+        var from = new Option<DateTimeOffset?>("--from") { Description = "window start (ISO-8601; default: first event)" };
+        var to = new Option<DateTimeOffset?>("--to") { Description = "window end, exclusive (ISO-8601; default: just after the last event)" };
+        var top = new Option<int>("--top") { Description = "how many suggestions", DefaultValueFactory = _ => 10 };
+        var command = new Command("analyze", "Analyse an events.jsonl export offline and print patterns and suggestions")
+        {
+            events, home, json, from, to, top,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(events)!,
+            parse.GetValue(home)!,
+            parse.GetValue(json),
+            parse.GetValue(from),
+            parse.GetValue(to),
+            parse.GetValue(top)));
+        return command;
+    }
+
+    private static int Run(FileInfo eventsFile, FileInfo homeFile, string? jsonOut, DateTimeOffset? from, DateTimeOffset? to, int top)
+    {
+        var total = Stopwatch.StartNew();
+        Domain.Time.HomeProfile home;
+        try
+        {
+            home = HomeJsonReader.ReadFile(homeFile.FullName);
+        }
+        catch (HomeFileException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        if (!eventsFile.Exists)
+        {
+            Console.Error.WriteLine($"{eventsFile.FullName}: file not found");
+            return 2;
+        }
+
+        var read = EventsJsonlReader.ReadFile(eventsFile.FullName, new EventsJsonlReadOptions { From = from, To = to, EntityAreas = home.EntityAreas });
+        foreach (var error in read.Errors)
+        {
+            Console.Error.WriteLine($"{eventsFile.Name}:{error.LineNumber}: skipped: {error.Reason}");
+        }
+
+        if (read.SkippedLines > read.Errors.Count)
+        {
+            Console.Error.WriteLine($"{eventsFile.Name}: {read.SkippedLines - read.Errors.Count} more lines skipped");
+        }
+
+        var loadMs = total.Elapsed.TotalMilliseconds;
+        var events = read.Events;
+        var windowFrom = from ?? (events.Count > 0 ? events[0].Time : DateTimeOffset.UnixEpoch);
+        var windowTo = to ?? (events.Count > 0 ? events[^1].Time.AddMilliseconds(1) : windowFrom);
+        var result = OfflineAnalysis.Run(events, home, windowFrom, windowTo, DetectorCatalog.CreateAll(), top);
+        foreach (var (detector, error) in result.Failures)
+        {
+            Console.Error.WriteLine($"detector {detector} failed: {error}");
+        }
+
+        var timings = new List<KeyValuePair<string, double>>
+        {
+            new("load", loadMs),
+            new("detect", result.DetectMilliseconds),
+            new("suggest", result.SuggestMilliseconds),
+            new("total", total.Elapsed.TotalMilliseconds),
+        };
+
+        if (jsonOut is not null)
+        {
+            using var stream = jsonOut == "-" ? Console.OpenStandardOutput() : File.Create(jsonOut);
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            AnalysisResultJson.Write(writer, home, windowFrom, windowTo, events.Count, result.Patterns, result.Suggestions, timings, read.ToInputCounts());
+        }
+
+        if (jsonOut != "-")
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{events.Count} events ({read.SkippedLines} lines skipped, {read.Duplicates} duplicates) from {windowFrom:u} to {windowTo:u} in {home.TimeZoneId}"));
+            ConsoleTables.WritePatterns(Console.Out, result.Patterns);
+            ConsoleTables.WriteSuggestions(Console.Out, result.Suggestions, withYaml: false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load {loadMs:F0} ms, detect {result.DetectMilliseconds:F0} ms, total {total.Elapsed.TotalMilliseconds:F0} ms ({events.Count / Math.Max(total.Elapsed.TotalSeconds, 1e-9):F0} events/s)"));
+        }
+
+        return result.Failures.Count == 0 ? 0 : 3;
+    }
+}
