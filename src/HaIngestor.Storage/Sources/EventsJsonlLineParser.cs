@@ -154,12 +154,6 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
         }
 
         var text = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        if (!HasOffset(text))
-        {
-            error = $"time '{Encoding.UTF8.GetString(text)}' has no UTC offset";
-            return null;
-        }
-
         DateTimeOffset parsed;
         var ok = reader.ValueIsEscaped
             ? DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out parsed)
@@ -167,6 +161,12 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
         if (!ok)
         {
             error = $"time '{Encoding.UTF8.GetString(text)}' is not an ISO-8601 time";
+            return null;
+        }
+
+        if (!HasOffset(text))
+        {
+            error = $"time '{Encoding.UTF8.GetString(text)}' has no UTC offset";
             return null;
         }
 
