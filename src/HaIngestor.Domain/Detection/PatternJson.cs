@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,11 +13,11 @@ namespace HaIngestor.Domain.Detection;
 /// </remarks>
 public static class PatternJson
 {
-    private static readonly HashSet<string> CommonFields =
-        ["id", "type", "entities", "states", "occurrences", "confidence", "evidence"];
+    private static readonly FrozenSet<string> CommonFields =
+        new[] { "id", "type", "entities", "states", "occurrences", "confidence", "evidence" }.ToFrozenSet();
 
-    private static readonly Dictionary<string, DayOfWeek> DayByShortName =
-        Enum.GetValues<DayOfWeek>().ToDictionary(DaySelection.ShortName);
+    private static readonly FrozenDictionary<string, DayOfWeek> DayByShortName =
+        Enum.GetValues<DayOfWeek>().ToFrozenDictionary(DaySelection.ShortName);
 
     public static void Write(Utf8JsonWriter writer, Pattern pattern)
     {

@@ -230,6 +230,20 @@ public sealed class EventsJsonlReaderTests
     }
 
     [Fact]
+    public void Real_file_written_back_out_reads_the_same()
+    {
+        using var scratch = new ScratchDirectory();
+        var original = EventsJsonlReader.ReadFile(Path.Combine(TestFiles.RealHome("ordonez_b"), "events.jsonl"));
+        var copy = scratch.File("out/events.jsonl");
+
+        EventsJsonlWriter.WriteFile(copy, original.Events);
+        var back = EventsJsonlReader.ReadFile(copy);
+
+        Assert.Equal(4660, original.Events.Count);
+        Assert.Equal(original.Events, back.Events);
+    }
+
+    [Fact]
     public void Writer_writes_the_documented_line_shape()
     {
         var stream = new MemoryStream();
