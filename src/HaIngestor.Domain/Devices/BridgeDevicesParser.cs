@@ -10,7 +10,11 @@ namespace HaIngestor.Domain.Devices;
 /// </remarks>
 public static class BridgeDevicesParser
 {
+    /// <summary>JSON nesting the reader accepts; deeper input is invalid from that point on.</summary>
     public const int MaxJsonDepth = 256;
+
+    /// <summary>Expose nesting accepted per device (real devices nest 6 deep); a deeper device is an error.</summary>
+    public const int MaxExposeNesting = 32;
 
     /// <summary>
     /// Parses a whole device list. A device that cannot be read becomes an entry of

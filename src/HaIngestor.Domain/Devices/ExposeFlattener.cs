@@ -6,9 +6,6 @@ namespace HaIngestor.Domain.Devices;
 /// <summary>Turns a <c>definition.exposes</c> tree into its leaf features, in expose order.</summary>
 internal static class ExposeFlattener
 {
-    /// <summary>Real devices nest 6 deep; anything far deeper is not a Zigbee2MQTT payload.</summary>
-    public const int MaxNesting = 32;
-
     private static readonly HashSet<string> SpecificTypes = new(StringComparer.Ordinal)
     {
         "light", "switch", "cover", "lock", "climate", "fan",
@@ -28,7 +25,7 @@ internal static class ExposeFlattener
         {
             if (!Walk(node, new Scope(null, null, null, null, 1), into))
             {
-                error = $"exposes nest deeper than {MaxNesting} levels";
+                error = $"exposes nest deeper than {BridgeDevicesParser.MaxExposeNesting} levels";
                 return false;
             }
         }
@@ -39,7 +36,7 @@ internal static class ExposeFlattener
 
     private static bool Walk(JsonElement node, Scope scope, List<DeviceFeature> into)
     {
-        if (scope.Depth > MaxNesting)
+        if (scope.Depth > BridgeDevicesParser.MaxExposeNesting)
         {
             return false;
         }
