@@ -46,30 +46,30 @@ internal static class ExposeFlattener
             return true;
         }
 
-        var type = Json.String(node, "type");
-        var endpoint = EndpointOf(node) ?? scope.Endpoint;
-        var hasFeatures = node.TryGetProperty("features", out var features) && features.ValueKind == JsonValueKind.Array;
+        var fields = ExposeNode.Read(node);
+        var type = fields.Type;
+        var endpoint = fields.Endpoint ?? scope.Endpoint;
+        var hasFeatures = fields.Features.ValueKind == JsonValueKind.Array;
 
         if (type is not null && SpecificTypes.Contains(type))
         {
-            return !hasFeatures || WalkAll(features, scope with { Container = type, Endpoint = endpoint, Depth = scope.Depth + 1 }, into);
+            return !hasFeatures || WalkAll(fields.Features, scope with { Container = type, Endpoint = endpoint, Depth = scope.Depth + 1 }, into);
         }
 
         if (type == "composite" && hasFeatures)
         {
-            var name = Json.String(node, "name");
-            var property = Json.String(node, "property") ?? name ?? string.Empty;
+            var property = fields.Property ?? fields.Name ?? string.Empty;
             var inner = scope with
             {
-                Path = Join(scope.Path, name ?? property),
+                Path = Join(scope.Path, fields.Name ?? property),
                 StatePath = Join(scope.StatePath, property),
                 Endpoint = endpoint,
                 Depth = scope.Depth + 1,
             };
-            return WalkAll(features, inner, into);
+            return WalkAll(fields.Features, inner, into);
         }
 
-        into.Add(Leaf(node, type, scope, endpoint));
+        into.Add(Leaf(node, fields, scope, endpoint));
         return true;
     }
 
@@ -86,70 +86,50 @@ internal static class ExposeFlattener
         return true;
     }
 
-    private static DeviceFeature Leaf(JsonElement node, string? type, Scope scope, string? endpoint)
+    private static DeviceFeature Leaf(JsonElement node, ExposeNode fields, Scope scope, string? endpoint)
     {
+        var type = fields.Type;
         var known = type is not null && (GenericLeafTypes.Contains(type) || type == "composite");
-        var name = Json.String(node, "name");
-        var property = Json.String(node, "property") ?? name ?? string.Empty;
+        var property = fields.Property ?? fields.Name ?? string.Empty;
         return new DeviceFeature(
-            Path: Join(scope.Path, name ?? property),
+            Path: Join(scope.Path, fields.Name ?? property),
             Property: property,
             StatePath: Join(scope.StatePath, property),
             Type: known ? type! : "unknown",
-            Access: FeatureAccess.FromBits(Json.Int(node, "access") ?? 0),
+            Access: FeatureAccess.FromBits(fields.Access ?? 0),
             Container: scope.Container,
             Endpoint: endpoint,
-            Unit: Json.String(node, "unit"),
-            Min: Json.Double(node, "value_min"),
-            Max: Json.Double(node, "value_max"),
-            Step: Json.Double(node, "value_step"),
-            Values: EnumValues(node),
-            ValueOn: Json.ValueText(node, "value_on"),
-            ValueOff: Json.ValueText(node, "value_off"),
-            Category: Json.String(node, "category"),
-            Label: Json.String(node, "label"),
-            ValueToggle: Json.ValueText(node, "value_toggle"),
-            Description: Json.String(node, "description"),
-            ItemType: node.TryGetProperty("item_type", out var item) && item.ValueKind == JsonValueKind.Object ? Json.String(item, "type") ?? "unknown" : null,
-            Presets: Presets(node),
+            Unit: fields.Unit,
+            Min: fields.Min,
+            Max: fields.Max,
+            Step: fields.Step,
+            Values: fields.Values.ValueKind == JsonValueKind.Array ? EnumValues(fields.Values) : null,
+            ValueOn: fields.ValueOn,
+            ValueOff: fields.ValueOff,
+            Category: fields.Category,
+            Label: fields.Label,
+            ValueToggle: fields.ValueToggle,
+            Description: fields.Description,
+            ItemType: fields.ItemType.ValueKind == JsonValueKind.Object ? Json.String(fields.ItemType, "type") ?? "unknown" : null,
+            Presets: Presets(fields.Presets),
             RawJson: known ? null : node.GetRawText());
     }
 
     private static string Join(string? prefix, string segment) => string.IsNullOrEmpty(prefix) ? segment : $"{prefix}.{segment}";
 
-    private static string? EndpointOf(JsonElement node) =>
-        node.TryGetProperty("endpoint", out var endpoint)
-            ? endpoint.ValueKind switch
-            {
-                JsonValueKind.String => endpoint.GetString(),
-                JsonValueKind.Number => endpoint.GetRawText(),
-                _ => null,
-            }
-            : null;
-
-    private static IReadOnlyList<string>? EnumValues(JsonElement node)
+    private static List<string> EnumValues(JsonElement values)
     {
-        if (!node.TryGetProperty("values", out var values) || values.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
         var list = new List<string>(values.GetArrayLength());
         foreach (var value in values.EnumerateArray())
         {
-            list.Add(JsonValueText.ToPlain(JsonValueText.Of(value)) ?? "null");
+            list.Add(value.ValueKind == JsonValueKind.String ? value.GetString()! : JsonValueText.ToPlain(JsonValueText.Of(value)) ?? "null");
         }
 
         return list;
     }
 
-    private static IReadOnlyList<FeaturePreset>? Presets(JsonElement node)
+    private static List<FeaturePreset>? Presets(JsonElement presets)
     {
-        if (!node.TryGetProperty("presets", out var presets))
-        {
-            return null;
-        }
-
         var entries = presets.ValueKind switch
         {
             JsonValueKind.Array => presets.EnumerateArray().ToList(),

@@ -18,14 +18,6 @@ internal static class Json
             }
             : null;
 
-    public static int? Int(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
-
-    public static double? Double(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)
-            ? number
-            : null;
-
     /// <summary>The member as canonical JSON text (<see cref="JsonValueText"/>), null when absent.</summary>
     public static string? ValueText(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) ? JsonValueText.Of(value) : null;
