@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 
@@ -6,15 +7,11 @@ namespace HaIngestor.Domain.Devices;
 /// <summary>Turns a <c>definition.exposes</c> tree into its leaf features, in expose order.</summary>
 internal static class ExposeFlattener
 {
-    private static readonly HashSet<string> SpecificTypes = new(StringComparer.Ordinal)
-    {
-        "light", "switch", "cover", "lock", "climate", "fan",
-    };
+    private static readonly FrozenSet<string> SpecificTypes =
+        new[] { "light", "switch", "cover", "lock", "climate", "fan" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly HashSet<string> GenericLeafTypes = new(StringComparer.Ordinal)
-    {
-        "numeric", "enum", "binary", "text", "list",
-    };
+    private static readonly FrozenSet<string> GenericLeafTypes =
+        new[] { "numeric", "enum", "binary", "text", "list" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly record struct Scope(string? Path, string? StatePath, string? Container, string? Endpoint, int Depth);
 
