@@ -63,8 +63,6 @@ internal static class BridgeDeviceJson
         {
             DeviceKind.Light => new JsonArray(
                 Container("light", OnOffState("light"), Brightness(), ColorTemperature()),
-                Enum("effect", "Effect", 2, ["blink", "breathe", "okay", "channel_change", "finish_effect", "stop_effect"],
-                    "Triggers an effect on the light (e.g. make light blink for a few seconds)"),
                 PowerOnBehavior()),
             DeviceKind.Plug => new JsonArray(
                 Container("switch", OnOffState("switch")),

@@ -10,7 +10,7 @@ namespace HaIngestor.Simulation;
 /// <param name="ActivityId">The activity it comes from.</param>
 /// <param name="EntityId">Entity.</param>
 /// <param name="State">State taken.</param>
-/// <param name="LocalTime">Nominal local time (wraps past midnight).</param>
+/// <param name="LocalTime">Nominal local time to the minute (wraps past midnight).</param>
 /// <param name="Days">Days of the week of the activity's start.</param>
 /// <param name="JitterMinutes">Effective normal jitter (σ) of this step's time, minutes.</param>
 /// <param name="SkipProbability">Chance of a skipped day.</param>
@@ -35,9 +35,16 @@ public sealed record PlantedRoutine(
             activity.Id,
             step.EntityId,
             step.State,
-            activity.LocalTime.Add(step.Offset),
+            ToMinute(activity.LocalTime.Add(step.Offset)),
             activity.Days,
             Math.Round(step.FollowsStart ? Math.Sqrt((activity.JitterMinutes * activity.JitterMinutes) + (step.JitterMinutes * step.JitterMinutes)) : step.JitterMinutes, 1),
             activity.SkipProbability,
             activity.Actor == Actor.Person));
+
+    /// <summary>Truth is kept to the minute, the resolution of <c>local_time</c> in truth.json.</summary>
+    private static TimeOnly ToMinute(TimeOnly time)
+    {
+        var minutes = (long)Math.Round(time.Ticks / (double)TimeSpan.TicksPerMinute, MidpointRounding.AwayFromZero);
+        return new TimeOnly(minutes % (24 * 60) * TimeSpan.TicksPerMinute);
+    }
 }
