@@ -5,10 +5,14 @@ namespace HaIngestor.Simulation;
 /// <summary>The mutable state of one enumeration of <see cref="HistoryGenerator.Generate"/>.</summary>
 internal sealed class GenerationRun
 {
+    private readonly TimeZoneInfo zone;
     private long sequence;
+    private long cachedHourStart = long.MinValue;
+    private long cachedOffsetTicks;
 
     public GenerationRun(SimulatedHome home)
     {
+        zone = home.Calendar.TimeZone;
         Current = home.Entities.Select(e => e.InitialState).ToArray();
         Baseline = home.Entities
             .Select(e => e.InitialState is { } s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0)
@@ -43,7 +47,7 @@ internal sealed class GenerationRun
         }
     }
 
-    public PriorityQueue<Scheduled, (long Ticks, long Sequence)> Queue { get; } = new();
+    public PriorityQueue<Scheduled, (long Ticks, long Sequence)> Queue { get; } = new(ScheduleOrder.Instance);
 
     public string?[] Current { get; }
 
@@ -68,4 +72,30 @@ internal sealed class GenerationRun
     public int[][] AreaLights { get; }
 
     public void Push(DateTimeOffset time, Scheduled item) => Queue.Enqueue(item, (time.UtcTicks, sequence++));
+
+    /// <summary>
+    /// Local minutes since midnight, with the UTC offset cached per UTC hour: sensors ask for it on every reading,
+    /// and offsets only change on (at least half-) hour boundaries.
+    /// </summary>
+    public double LocalMinuteOfDay(DateTimeOffset time)
+    {
+        var hourStart = time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerHour);
+        if (hourStart != cachedHourStart)
+        {
+            cachedHourStart = hourStart;
+            cachedOffsetTicks = zone.GetUtcOffset(new DateTimeOffset(hourStart, TimeSpan.Zero)).Ticks;
+        }
+
+        var localTicks = time.UtcTicks + cachedOffsetTicks;
+        return (localTicks % TimeSpan.TicksPerDay) / (double)TimeSpan.TicksPerMinute;
+    }
+
+    /// <summary>Time first, then the order of queuing, so equal times come out the same way every run.</summary>
+    private sealed class ScheduleOrder : IComparer<(long Ticks, long Sequence)>
+    {
+        public static readonly ScheduleOrder Instance = new();
+
+        public int Compare((long Ticks, long Sequence) x, (long Ticks, long Sequence) y) =>
+            x.Ticks != y.Ticks ? x.Ticks.CompareTo(y.Ticks) : x.Sequence.CompareTo(y.Sequence);
+    }
 }

@@ -37,6 +37,7 @@ public sealed class HistoryGenerator(SimulatedHome home)
         var nextDate = calendar.LocalDate(start);
         var lastDate = calendar.LocalDate(end.AddTicks(-1));
         var output = new List<StateChange>(4);
+        StartSensorReports(run, start);
 
         while (true)
         {
@@ -90,7 +91,6 @@ public sealed class HistoryGenerator(SimulatedHome home)
             PlanNoise(run, date, Home.Noise[i], new Random(DeterministicNoise.Seed(Home.Seed, date.DayNumber, NoiseStreamBase + i)));
         }
 
-        PlanSensorReports(run, date);
     }
 
     private void PlanActivity(GenerationRun run, DateOnly date, PlantedActivity activity, Random random)
@@ -138,20 +138,21 @@ public sealed class HistoryGenerator(SimulatedHome home)
         }
     }
 
-    private void PlanSensorReports(GenerationRun run, DateOnly date)
+    /// <summary>
+    /// Starts one report chain per temperature/humidity entity. Reports sit on a fixed grid (Unix epoch plus a
+    /// per-device phase), so a reading does not depend on where the window starts; devices report out of step with
+    /// each other, as real sensors do. Each report queues the next, which keeps the queue small.
+    /// </summary>
+    private void StartSensorReports(GenerationRun run, DateTimeOffset start)
     {
-        var dayStart = Home.Calendar.StartOfDay(date);
-        var dayEnd = Home.Calendar.StartOfDay(date.AddDays(1));
-        var interval = Home.Options.EffectiveSensorInterval;
+        var interval = Home.Options.EffectiveSensorInterval.Ticks;
         foreach (var entity in run.SensorEntities)
         {
-            // Devices report out of step with each other, as real sensors do.
-            var phase = TimeSpan.FromTicks((long)(DeterministicNoise.Uniform(Home.Seed, SensorStream, entity.DeviceIndex) * interval.Ticks));
-            for (var time = dayStart + phase; time < dayEnd; time += interval)
-            {
-                var minuteOfDay = (int)(time - dayStart).TotalMinutes;
-                run.Push(time, new Scheduled(entity.Index, ScheduledKind.SensorReport, null, null, null, minuteOfDay));
-            }
+            var phase = (long)(DeterministicNoise.Uniform(Home.Seed, SensorStream, entity.DeviceIndex) * interval);
+            var sinceGrid = (start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks - phase) % interval;
+            var first = sinceGrid <= 0 ? start.UtcTicks - sinceGrid : start.UtcTicks + (interval - sinceGrid);
+            var firstMillisecond = first + ((TimeSpan.TicksPerMillisecond - (first % TimeSpan.TicksPerMillisecond)) % TimeSpan.TicksPerMillisecond);
+            run.Push(new DateTimeOffset(firstMillisecond, TimeSpan.Zero), new Scheduled(entity.Index, ScheduledKind.SensorReport, null, null, null, 0));
         }
     }
 
@@ -206,7 +207,8 @@ public sealed class HistoryGenerator(SimulatedHome home)
                 ReportPlug(run, entity, item.Tag, time, output);
                 break;
             case ScheduledKind.SensorReport:
-                ReportClimate(run, entity, item.Tag, time, output);
+                ReportClimate(run, entity, time, output);
+                run.Push(time + Home.Options.EffectiveSensorInterval, item);
                 break;
         }
     }
@@ -250,15 +252,30 @@ public sealed class HistoryGenerator(SimulatedHome home)
         }
     }
 
-    private void ReportClimate(GenerationRun run, SimulatedEntity entity, int minuteOfDay, DateTimeOffset time, List<StateChange> output)
+    private void ReportClimate(GenerationRun run, SimulatedEntity entity, DateTimeOffset time, List<StateChange> output)
     {
-        var hours = minuteOfDay / 60.0;
+        var hours = run.LocalMinuteOfDay(time) / 60.0;
         var baseline = run.Baseline[entity.Index];
         var noise = DeterministicNoise.Gaussian(Home.Seed, entity.Index, time.Ticks);
         var value = entity.Role == EntityRole.Temperature
             ? Math.Round(baseline + (1.2 * Math.Sin(2 * Math.PI * (hours - 10) / 24)) + (0.15 * noise), 1)
             : Math.Round(baseline + (6 * Math.Sin(2 * Math.PI * (hours - 4) / 24)) + (1.0 * noise));
         Change(run, entity, SimulatedValues.Format(value), time, null, null, output);
+    }
+
+    /// <summary>
+    /// Indoor daylight in lux: a sine over the day between sunrise and sunset, with solar noon from the home's
+    /// longitude and a day length swinging ±4.5 h over the year (about right at the home's latitude of 52°).
+    /// </summary>
+    private double Daylight(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var season = Math.Sin(2 * Math.PI * (utc.DayOfYear - 80) / 365.25);
+        var dayLength = 12 + (4.5 * season);
+        var sinceSunrise = utc.TimeOfDay.TotalHours - (12 - (Home.Longitude / 15) - (dayLength / 2));
+        return sinceSunrise > 0 && sinceSunrise < dayLength
+            ? (280 + (120 * season)) * Math.Sin(Math.PI * sinceSunrise / dayLength)
+            : 0;
     }
 
     private void ReportIlluminance(GenerationRun run, SimulatedEntity occupancy, DateTimeOffset time, List<StateChange> output)
@@ -269,8 +286,7 @@ public sealed class HistoryGenerator(SimulatedHome home)
             return;
         }
 
-        var hours = Home.Calendar.LocalMinuteOfDay(time) / 60.0;
-        var daylight = hours is > 6 and < 21 ? 350 * Math.Sin(Math.PI * (hours - 6) / 15) : 0;
+        var daylight = Daylight(time);
         var lamps = run.AreaLights[occupancy.DeviceIndex].Any(i => run.Current[i] == "on") ? 140 : 0;
         var noise = 1 + (0.1 * DeterministicNoise.Gaussian(Home.Seed, illuminance, time.Ticks));
         var lux = Math.Round(Math.Max(0, (daylight + lamps + 2) * noise));

@@ -6,5 +6,5 @@ namespace HaIngestor.Simulation;
 /// <param name="State">The state to set (<see cref="ScheduledKind.Set"/>).</param>
 /// <param name="UserId">HA context user_id of the change.</param>
 /// <param name="ParentId">HA context parent_id of the change.</param>
-/// <param name="Tag">Report chain generation (plug) or local minute of day (sensor).</param>
+/// <param name="Tag">Report chain generation of a plug.</param>
 internal readonly record struct Scheduled(int Entity, ScheduledKind Kind, string? State, string? UserId, string? ParentId, int Tag);
