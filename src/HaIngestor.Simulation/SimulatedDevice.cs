@@ -28,5 +28,5 @@ public sealed record SimulatedDevice(
     };
 
     /// <summary>The MQTT topic Zigbee2MQTT publishes its state on.</summary>
-    public string StateTopic => "zigbee2mqtt/" + FriendlyName;
+    public string StateTopic => $"{ZigbeeMessage.BaseTopic}/{FriendlyName}";
 }
