@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HaIngestor.Domain.Devices;
 using HaIngestor.Domain.Time;
 
 namespace HaIngestor.Simulation;
@@ -91,8 +92,8 @@ public sealed class SimulatedHome
         {
             var index = devices.Count;
             var ieee = NewIeeeAddress(random, usedAddresses);
-            var slug = SimulationNaming.Slug(friendlyName, ieee);
-            var area = SimulationNaming.AreaOf(friendlyName, ieee);
+            var slug = EntityNaming.DeviceSlug(friendlyName, ieee);
+            var area = EntityNaming.AreaOf(friendlyName);
             var entities = new List<SimulatedEntity>();
             foreach (var (role, entityId) in EntityIds(kind, slug))
             {
