@@ -10,7 +10,7 @@ namespace HaIngestor.Actors;
 public static class PersistenceHocon
 {
     /// <summary>hocon/akka.conf.</summary>
-    public static string Akka => Read("akka.conf");
+    public static string AkkaConf => Read("akka.conf");
 
     /// <summary>hocon/persistence.sqlite.conf with its default connection string.</summary>
     public static string Sqlite => Read("persistence.sqlite.conf");
