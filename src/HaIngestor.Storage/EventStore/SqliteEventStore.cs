@@ -1,0 +1,158 @@
+using HaIngestor.Domain.Events;
+using HaIngestor.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace HaIngestor.Storage.EventStore;
+
+/// <summary>
+/// The embedded L1 store: table <c>state_changes</c> in one SQLite file. Times are kept in whole
+/// milliseconds; insertion order (rowid) breaks ties between equal times. Safe for concurrent use: every
+/// call has its own connection, and appends of this instance take turns instead of spinning on SQLite's lock.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS state_changes (
+            time_ms   INTEGER NOT NULL,
+            entity_id TEXT    NOT NULL,
+            state     TEXT    NOT NULL,
+            old_state TEXT,
+            area      TEXT,
+            origin    INTEGER NOT NULL,
+            user_id   TEXT,
+            parent_id TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ix_state_changes_time ON state_changes (time_ms);
+        """;
+
+    private readonly SqliteDatabase _database;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    /// <param name="connectionString">A file database, e.g. <c>Data Source=&lt;DataDirectory&gt;/haingestor.db</c>.</param>
+    public SqliteEventStore(string connectionString) => _database = new SqliteDatabase(connectionString, Schema);
+
+    public async Task AppendAsync(IReadOnlyList<StateChange> batch, CancellationToken cancellationToken = default)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO state_changes (time_ms, entity_id, state, old_state, area, origin, user_id, parent_id)
+                VALUES ($time, $entity, $state, $old, $area, $origin, $user, $parent)
+                """;
+            var time = insert.Parameters.Add("$time", SqliteType.Integer);
+            var entity = insert.Parameters.Add("$entity", SqliteType.Text);
+            var state = insert.Parameters.Add("$state", SqliteType.Text);
+            var old = insert.Parameters.Add("$old", SqliteType.Text);
+            var area = insert.Parameters.Add("$area", SqliteType.Text);
+            var origin = insert.Parameters.Add("$origin", SqliteType.Integer);
+            var user = insert.Parameters.Add("$user", SqliteType.Text);
+            var parent = insert.Parameters.Add("$parent", SqliteType.Text);
+            insert.Prepare();
+
+            foreach (var change in batch)
+            {
+                time.Value = change.Time.ToUnixTimeMilliseconds();
+                entity.Value = change.EntityId;
+                state.Value = change.State;
+                old.Value = (object?)change.OldState ?? DBNull.Value;
+                area.Value = (object?)change.Area ?? DBNull.Value;
+                origin.Value = OriginCode(change.Origin);
+                user.Value = (object?)change.UserId ?? DBNull.Value;
+                parent.Value = (object?)change.ParentId ?? DBNull.Value;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<StateChange>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT time_ms, entity_id, state, old_state, area, origin, user_id, parent_id
+            FROM state_changes
+            WHERE time_ms >= $from AND time_ms < $to
+            ORDER BY time_ms, rowid
+            """;
+        select.Parameters.AddWithValue("$from", CeilingMilliseconds(from));
+        select.Parameters.AddWithValue("$to", CeilingMilliseconds(to));
+
+        var changes = new List<StateChange>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add(new StateChange(
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                OriginFromCode(reader.GetInt32(5)),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
+        }
+
+        return changes;
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM state_changes WHERE time_ms < $before";
+            delete.Parameters.AddWithValue("$before", CeilingMilliseconds(olderThan));
+            return await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM state_changes";
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Stored times are whole milliseconds, so a bound between two milliseconds is the next one up.</summary>
+    private static long CeilingMilliseconds(DateTimeOffset instant) =>
+        instant.ToUnixTimeMilliseconds() + (instant.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
+
+    /// <summary>Fixed codes, so that reordering the enum never changes what stored rows mean.</summary>
+    private static int OriginCode(Origin origin) => origin switch
+    {
+        Origin.Manual => 0,
+        Origin.Automation => 1,
+        Origin.System => 2,
+        _ => throw new ArgumentOutOfRangeException(nameof(origin), origin, "unknown origin"),
+    };
+
+    private static Origin OriginFromCode(int code) => code switch
+    {
+        0 => Origin.Manual,
+        1 => Origin.Automation,
+        2 => Origin.System,
+        _ => throw new InvalidDataException($"state_changes holds unknown origin code {code}"),
+    };
+}
