@@ -3,6 +3,7 @@ using Akka.Event;
 using HaIngestor.Actors.Protocol;
 using HaIngestor.Actors.Scheduling;
 using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Devices;
 using HaIngestor.Domain.Events;
 using HaIngestor.Domain.Suggestions;
 using HaIngestor.Domain.Time;
@@ -195,7 +196,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
             return;
         }
 
-        var controllable = capabilities.Devices.Sum(d => d.Features.Count(f => f.Access.Set));
+        var controllable = capabilities.Devices.Sum(d => d.Features.Count(f => f.Role == FeatureRole.Controllable));
         log.Info("Run {RunId}: feature analysis: {Devices} devices, {Controllable} controllable features", request.RunId, capabilities.Devices.Count, controllable);
     }
 

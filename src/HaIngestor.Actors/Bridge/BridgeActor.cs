@@ -287,9 +287,11 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
     {
         var self = Self;
         client!.PublishAsync(ToMqtt(message)).ContinueWith(
-            t => t.IsCompletedSuccessfully && t.Result.IsSuccess
-                ? PublishSucceeded.Instance
-                : (object)new PublishFailed(message, t.Exception?.GetBaseException().Message ?? t.Result.ReasonString ?? t.Result.ReasonCode.ToString()),
+            t => !t.IsCompletedSuccessfully
+                ? new PublishFailed(message, t.Exception?.GetBaseException().Message ?? "publish cancelled")
+                : t.Result.IsSuccess
+                    ? PublishSucceeded.Instance
+                    : (object)new PublishFailed(message, t.Result.ReasonString ?? t.Result.ReasonCode.ToString()),
             TaskScheduler.Default).PipeTo(self);
     }
 
