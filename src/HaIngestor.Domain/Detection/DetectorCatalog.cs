@@ -4,6 +4,15 @@ namespace HaIngestor.Domain.Detection;
 public static class DetectorCatalog
 {
     /// <summary>All detectors with their default settings.</summary>
-    public static IReadOnlyList<IPatternDetector> CreateAll() =>
-        throw new NotImplementedException("being written on branch detection");
+    public static IReadOnlyList<IPatternDetector> CreateAll() => CreateAll(new DetectorSettings());
+
+    /// <summary>All detectors with the given settings; throws <see cref="ArgumentException"/> on invalid settings.</summary>
+    public static IReadOnlyList<IPatternDetector> CreateAll(DetectorSettings settings) =>
+    [
+        new TimeOfDayDetector(settings.TimeOfDay),
+    ];
+
+    /// <summary>The detectors of one group.</summary>
+    public static IReadOnlyList<IPatternDetector> CreateGroup(DetectorGroup group, DetectorSettings settings) =>
+        CreateAll(settings).Where(d => d.Group == group).ToList();
 }

@@ -10,6 +10,9 @@ public sealed class HomeCalendar(TimeZoneInfo timeZone)
 
     public TimeZoneInfo TimeZone { get; } = timeZone;
 
+    /// <summary>A fast converter for many instants (one per thread; see <see cref="LocalTimeConverter"/>).</summary>
+    public LocalTimeConverter CreateConverter() => new(TimeZone);
+
     /// <summary>The wall-clock time in the home at <paramref name="instant"/>.</summary>
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
 

@@ -1,0 +1,252 @@
+using Akka.Actor;
+using Akka.Event;
+using HaIngestor.Actors.Protocol;
+using HaIngestor.Actors.Scheduling;
+using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Devices;
+using HaIngestor.Domain.Events;
+using HaIngestor.Domain.Suggestions;
+using HaIngestor.Domain.Time;
+
+namespace HaIngestor.Actors.Analysis;
+
+/// <summary>
+/// One analysis run through its six phases, each timed: capability refresh, fetch events, pattern detection,
+/// feature analysis, suggestions, publish. Only a failed fetch fails the run; any other failure is recorded
+/// and makes it partial. Ends by sending <see cref="AnalysisRunCompleted"/> to <c>replyTo</c>, which stops it.
+/// </summary>
+public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
+{
+    public const string CapabilitiesPhase = "capabilities";
+    public const string FetchPhase = "fetch";
+    public const string DetectPhase = "detect";
+    public const string FeaturesPhase = "features";
+    public const string SuggestionsPhase = "suggestions";
+    public const string PublishPhase = "publish";
+
+    private static readonly TimeSpan GroupGrace = TimeSpan.FromSeconds(5);
+
+    private readonly AnalysisRunRequest request;
+    private readonly AnalysisSettings settings;
+    private readonly HomeProfile home;
+    private readonly IEventStore store;
+    private readonly IActorRef devices;
+    private readonly IActorRef suggestions;
+    private readonly IReadOnlyList<IPatternDetector> detectors;
+    private readonly TimeProvider time;
+    private readonly IActorRef replyTo;
+    private readonly ILoggingAdapter log = Context.GetLogger();
+    private readonly List<KeyValuePair<string, long>> phases = [];
+    private readonly List<KeyValuePair<string, string>> failures = [];
+    private DateTimeOffset startedAt;
+    private long phaseStartedAt;
+    private CapabilitySnapshot? capabilities;
+    private int eventCount;
+
+    public AnalysisRunActor(
+        AnalysisRunRequest request,
+        AnalysisSettings settings,
+        HomeProfile home,
+        IEventStore store,
+        IActorRef devices,
+        IActorRef suggestions,
+        IReadOnlyList<IPatternDetector> detectors,
+        TimeProvider time,
+        IActorRef replyTo)
+    {
+        this.request = request;
+        this.settings = settings;
+        this.home = home;
+        this.store = store;
+        this.devices = devices;
+        this.suggestions = suggestions;
+        this.detectors = detectors;
+        this.time = time;
+        this.replyTo = replyTo;
+
+        Receive<CapabilitySnapshot>(OnCapabilities);
+        Receive<CapabilitiesFailed>(OnCapabilitiesFailed);
+        Receive<EventsLoaded>(OnEvents);
+        Receive<EventsFailed>(OnEventsFailed);
+        Receive<GroupDetectionResult>(OnDetected);
+        Receive<GroupTimedOut>(_ => OnGroupTimedOut());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(
+        AnalysisRunRequest request,
+        AnalysisSettings settings,
+        HomeProfile home,
+        IEventStore store,
+        IActorRef devices,
+        IActorRef suggestions,
+        IReadOnlyList<IPatternDetector> detectors,
+        TimeProvider time,
+        IActorRef replyTo) =>
+        Akka.Actor.Props.Create(() => new AnalysisRunActor(request, settings, home, store, devices, suggestions, detectors, time, replyTo));
+
+    private DetectorGroup Group => RunKinds.GroupOf(request.Kind);
+
+    protected override void PreStart()
+    {
+        startedAt = time.GetUtcNow();
+        phaseStartedAt = time.GetTimestamp();
+        log.Info("Analysis run {RunId} ({Kind}, {Trigger}) started for [{From}, {To})", request.RunId, request.Kind, request.Trigger, request.WindowStart, request.WindowEnd);
+        devices.Ask<CapabilitySnapshot>(GetCapabilities.Instance, settings.CapabilityTimeout).ContinueWith(
+            t => t.IsCompletedSuccessfully
+                ? t.Result
+                : (object)new CapabilitiesFailed(t.Exception?.GetBaseException().Message ?? $"no answer within {settings.CapabilityTimeout}"),
+            TaskScheduler.Default).PipeTo(Self);
+    }
+
+    private void OnCapabilities(CapabilitySnapshot snapshot)
+    {
+        capabilities = snapshot;
+        EndPhase(CapabilitiesPhase);
+        FetchEvents();
+    }
+
+    private void OnCapabilitiesFailed(CapabilitiesFailed failure)
+    {
+        log.Warning("Run {RunId}: capability refresh failed: {Error}", request.RunId, failure.Error);
+        failures.Add(KeyValuePair.Create(CapabilitiesPhase, failure.Error));
+        EndPhase(CapabilitiesPhase);
+        FetchEvents();
+    }
+
+    private void FetchEvents() =>
+        store.ReadAsync(request.WindowStart, request.WindowEnd).ContinueWith(
+            t => t.IsCompletedSuccessfully
+                ? new EventsLoaded(t.Result)
+                : (object)new EventsFailed(t.Exception?.GetBaseException().Message ?? "read cancelled"),
+            TaskScheduler.Default).PipeTo(Self);
+
+    private void OnEventsFailed(EventsFailed failure)
+    {
+        log.Error("Run {RunId}: reading events failed: {Error}", request.RunId, failure.Error);
+        failures.Add(KeyValuePair.Create(FetchPhase, failure.Error));
+        EndPhase(FetchPhase);
+        Finish(AnalysisRunStatus.Failed, [], []);
+    }
+
+    private void OnEvents(EventsLoaded loaded)
+    {
+        eventCount = loaded.Events.Count;
+        EndPhase(FetchPhase);
+        var ofGroup = detectors.Where(d => d.Group == Group).ToList();
+        if (ofGroup.Count == 0)
+        {
+            log.Info("Run {RunId}: group {Group} has no detectors", request.RunId, Group);
+            EndPhase(DetectPhase);
+            Continue([]);
+            return;
+        }
+
+        var context = new DetectionContext(loaded.Events, home, request.WindowStart, request.WindowEnd);
+        var groupActor = Context.ActorOf(DetectorGroupActor.Props(Group, ofGroup), DetectorGroupActor.ActorName(Group));
+        groupActor.Tell(new RunDetectors(1, context, settings.DetectorTimeout));
+        Timers.StartSingleTimer("group", GroupTimedOut.Instance, settings.DetectorTimeout + GroupGrace);
+    }
+
+    private void OnDetected(GroupDetectionResult result)
+    {
+        Timers.Cancel("group");
+        failures.AddRange(result.Failures);
+        EndPhase(DetectPhase);
+        Continue(result.Patterns);
+    }
+
+    private void OnGroupTimedOut()
+    {
+        failures.Add(KeyValuePair.Create($"group-{Group}", "the detector group did not answer"));
+        EndPhase(DetectPhase);
+        Continue([]);
+    }
+
+    private void Continue(IReadOnlyList<Pattern> patterns)
+    {
+        AnalyseFeatures();
+        EndPhase(FeaturesPhase);
+
+        IReadOnlyList<Suggestion> built = [];
+        try
+        {
+            built = SuggestionEngine.Build(patterns, home, settings.TopSuggestions);
+        }
+        catch (Exception e)
+        {
+            log.Error(e, "Run {RunId}: building suggestions failed", request.RunId);
+            failures.Add(KeyValuePair.Create(SuggestionsPhase, $"{e.GetType().Name}: {e.Message}"));
+        }
+
+        EndPhase(SuggestionsPhase);
+        Finish(failures.Count == 0 ? AnalysisRunStatus.Completed : AnalysisRunStatus.Partial, patterns, built);
+    }
+
+    /// <summary>
+    /// Phase 4 for now counts devices and controllable features of the capability snapshot; exposed vs used
+    /// features per device come with the feature-usage work.
+    /// </summary>
+    private void AnalyseFeatures()
+    {
+        if (capabilities is null)
+        {
+            log.Info("Run {RunId}: feature analysis skipped, no capability snapshot", request.RunId);
+            return;
+        }
+
+        var controllable = capabilities.Devices.Sum(d => d.Features.Count(f => f.Role == FeatureRole.Controllable));
+        log.Info("Run {RunId}: feature analysis: {Devices} devices, {Controllable} controllable features", request.RunId, capabilities.Devices.Count, controllable);
+    }
+
+    /// <summary>
+    /// Phase 6 is the hand-over to the SuggestionActor, which stores and publishes after it, outside the run's timing.
+    /// </summary>
+    private void Finish(AnalysisRunStatus status, IReadOnlyList<Pattern> patterns, IReadOnlyList<Suggestion> built)
+    {
+        var publishStarted = time.GetTimestamp();
+        var report = Report(status, patterns.Count, built.Count, phases.Append(KeyValuePair.Create(PublishPhase, 0L)).ToList());
+        var publishMs = (long)time.GetElapsedTime(publishStarted).TotalMilliseconds;
+        report = report with { PhaseMilliseconds = phases.Append(KeyValuePair.Create(PublishPhase, publishMs)).ToList() };
+        suggestions.Tell(new PublishAnalysis(report, patterns, built));
+        log.Info(
+            "Analysis run {RunId} {Status}: {Events} events, {Patterns} patterns, {Suggestions} suggestions, {Failures} failures",
+            request.RunId, status, eventCount, patterns.Count, built.Count, failures.Count);
+        replyTo.Tell(new AnalysisRunCompleted(report));
+        Become(() => { });
+    }
+
+    private AnalysisRunReport Report(AnalysisRunStatus status, int patternCount, int suggestionCount, IReadOnlyList<KeyValuePair<string, long>> phaseTimes) =>
+        new(
+            request.RunId,
+            request.Kind,
+            request.Trigger,
+            startedAt,
+            time.GetUtcNow(),
+            request.WindowStart,
+            request.WindowEnd,
+            status,
+            phaseTimes,
+            eventCount,
+            patternCount,
+            suggestionCount,
+            failures.ToList());
+
+    private void EndPhase(string phase)
+    {
+        phases.Add(KeyValuePair.Create(phase, (long)time.GetElapsedTime(phaseStartedAt).TotalMilliseconds));
+        phaseStartedAt = time.GetTimestamp();
+    }
+
+    private sealed record CapabilitiesFailed(string Error);
+
+    private sealed record EventsLoaded(IReadOnlyList<StateChange> Events);
+
+    private sealed record EventsFailed(string Error);
+
+    private sealed record GroupTimedOut
+    {
+        public static GroupTimedOut Instance { get; } = new();
+    }
+}

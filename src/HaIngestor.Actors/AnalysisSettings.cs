@@ -1,0 +1,16 @@
+namespace HaIngestor.Actors;
+
+/// <summary>How an analysis run reads, waits and ranks.</summary>
+public sealed record AnalysisSettings
+{
+    /// <summary>Default window: the last <c>WindowDays</c> days before the run starts.</summary>
+    public int WindowDays { get; init; } = 7;
+
+    /// <summary>Deadline for all detectors of a group; a detector still busy then counts as failed.</summary>
+    public TimeSpan DetectorTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long phase 1 waits for the device manager's capability snapshot.</summary>
+    public TimeSpan CapabilityTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    public int TopSuggestions { get; init; } = 10;
+}

@@ -1,0 +1,92 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Pattern;
+using HaIngestor.Actors.Bridge;
+using HaIngestor.Actors.Devices;
+using HaIngestor.Actors.Events;
+using HaIngestor.Actors.Protocol;
+using HaIngestor.Actors.Scheduling;
+using HaIngestor.Actors.Suggestions;
+using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Events;
+using HaIngestor.Domain.Suggestions;
+
+namespace HaIngestor.Actors;
+
+/// <summary>
+/// The root of the tree (<c>/user/haingestor</c>). Each child runs under a backoff supervisor, so a crashing
+/// child is restarted after 1 s, 2 s, 4 s … up to 30 s instead of in a tight loop; the persistent scheduler is
+/// also restarted when the journal stops it. The guardian forwards the daemon's queries and commands.
+/// </summary>
+public sealed class HaIngestorGuardian : ReceiveActor
+{
+    public const string Name = "haingestor";
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(3);
+
+    private readonly IActorRef bridge;
+    private readonly IActorRef devices;
+    private readonly IActorRef events;
+    private readonly IActorRef scheduler;
+    private readonly IActorRef suggestions;
+
+    public HaIngestorGuardian(
+        HaIngestorSettings settings,
+        IEventStore eventStore,
+        ISummaryStore summaryStore,
+        TimeProvider time,
+        IReadOnlyList<IPatternDetector> detectors)
+    {
+        Context.GetLogger().Info("HaIngestor starting with {Settings}", settings);
+        events = Supervised(EventWriterActor.Props(eventStore, settings.EventWriter, settings.RawRetentionDays), "events");
+        devices = Supervised(DeviceManagerActor.Props(events, settings.Mqtt.Zigbee2MqttBaseTopic, settings.SnapshotEvery, time), "devices");
+        bridge = Supervised(BridgeActor.Props(settings.Mqtt, devices, Self, time), "bridge");
+        suggestions = Supervised(SuggestionActor.Props(bridge, summaryStore, settings.Mqtt.BaseTopic), "suggestions");
+        scheduler = Supervised(
+            SchedulerActor.Props(settings, eventStore, devices, events, suggestions, detectors, time),
+            "scheduler",
+            restartWhenStopped: true);
+
+        Receive<RunAnalysisNow>(m => scheduler.Forward(m));
+        Receive<GetRunHistory>(m => scheduler.Forward(m));
+        Receive<GetSchedule>(m => scheduler.Forward(m));
+        Receive<GetSuggestions>(m => suggestions.Forward(m));
+        Receive<GetPatterns>(m => suggestions.Forward(m));
+        Receive<GetDevices>(m => devices.Forward(m));
+        Receive<GetCapabilities>(m => devices.Forward(m));
+        Receive<FlushEvents>(m => events.Forward(m));
+        Receive<Publish>(m => bridge.Forward(m));
+        Receive<GetStatus>(_ => ReplyStatus(Sender));
+    }
+
+    public static Props Props(
+        HaIngestorSettings settings,
+        IEventStore eventStore,
+        ISummaryStore summaryStore,
+        TimeProvider time,
+        IReadOnlyList<IPatternDetector> detectors) =>
+        Akka.Actor.Props.Create(() => new HaIngestorGuardian(settings, eventStore, summaryStore, time, detectors));
+
+    private static IActorRef Supervised(Props props, string name, bool restartWhenStopped = false) =>
+        Context.ActorOf(
+            BackoffSupervisor.Props(restartWhenStopped
+                ? Backoff.OnStop(props, name, MinBackoff, MaxBackoff, 0.2, -1)
+                : Backoff.OnFailure(props, name, MinBackoff, MaxBackoff, 0.2, -1)),
+            name);
+
+    private void ReplyStatus(IActorRef replyTo)
+    {
+        var bridgeStatus = AskOrNull<BridgeStatus>(bridge, GetBridgeStatus.Instance);
+        var devicesStatus = AskOrNull<DeviceManagerStatus>(devices, GetDeviceManagerStatus.Instance);
+        var eventsStatus = AskOrNull<EventWriterStatus>(events, GetEventWriterStatus.Instance);
+        var schedulerStatus = AskOrNull<SchedulerStatus>(scheduler, GetSchedulerStatus.Instance);
+        Task.WhenAll(bridgeStatus, devicesStatus, eventsStatus, schedulerStatus).ContinueWith(
+            _ => new HaIngestorStatus(bridgeStatus.Result, devicesStatus.Result, eventsStatus.Result, schedulerStatus.Result),
+            TaskScheduler.Default).PipeTo(replyTo);
+    }
+
+    private static Task<T?> AskOrNull<T>(IActorRef target, object query)
+        where T : class =>
+        target.Ask<T>(query, StatusTimeout).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
+}

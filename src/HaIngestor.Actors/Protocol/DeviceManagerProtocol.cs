@@ -1,0 +1,60 @@
+using HaIngestor.Domain.Devices;
+
+namespace HaIngestor.Actors.Protocol;
+
+/// <summary>The retained <c>zigbee2mqtt/bridge/devices</c> payload.</summary>
+public sealed record DeviceListReceived(byte[] Payload);
+
+/// <summary>A <c>zigbee2mqtt/&lt;friendly name&gt;</c> state payload.</summary>
+public sealed record DeviceStateReceived(string FriendlyName, byte[] Payload, DateTimeOffset ReceivedAt);
+
+/// <summary>A <c>zigbee2mqtt/&lt;friendly name&gt;/availability</c> payload (<c>{"state":"online"}</c> or legacy <c>online</c>).</summary>
+public sealed record DeviceAvailabilityReceived(string FriendlyName, byte[] Payload);
+
+/// <summary>A device actor could not read a payload of <paramref name="Topic"/>.</summary>
+public sealed record BadPayloadReported(string Topic);
+
+public sealed record GetDevices
+{
+    public static GetDevices Instance { get; } = new();
+}
+
+/// <summary>One device as the daemon lists it.</summary>
+public sealed record DeviceSummary(
+    string IeeeAddress,
+    string FriendlyName,
+    string? Model,
+    string? Vendor,
+    int FeatureCount,
+    DateTimeOffset? LastSeen,
+    string? Availability);
+
+public sealed record DevicesView(IReadOnlyList<DeviceSummary> Devices);
+
+/// <summary>Asks for the current capability snapshot (phase 1 of a run).</summary>
+public sealed record GetCapabilities
+{
+    public static GetCapabilities Instance { get; } = new();
+}
+
+/// <summary>The devices of the latest device list, or none when no list has arrived yet.</summary>
+public sealed record CapabilitySnapshot(IReadOnlyList<ZigbeeDevice> Devices, DateTimeOffset? ListReceivedAt);
+
+public sealed record GetDeviceManagerStatus
+{
+    public static GetDeviceManagerStatus Instance { get; } = new();
+}
+
+/// <param name="Devices">Devices of the latest list.</param>
+/// <param name="DeviceLists">Device lists received.</param>
+/// <param name="DeviceErrors">Devices (or whole lists) that could not be parsed.</param>
+/// <param name="StateMessages">State messages routed to a device.</param>
+/// <param name="UnknownDeviceMessages">State messages for a friendly name not in the device list.</param>
+/// <param name="BadPayloadsByTopic">Unreadable payloads, per topic.</param>
+public sealed record DeviceManagerStatus(
+    int Devices,
+    long DeviceLists,
+    long DeviceErrors,
+    long StateMessages,
+    long UnknownDeviceMessages,
+    IReadOnlyDictionary<string, long> BadPayloadsByTopic);
