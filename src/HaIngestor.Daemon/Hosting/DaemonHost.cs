@@ -57,7 +57,7 @@ public static class DaemonHost
 
         builder.Services.AddAkka(ActorSystemName, (akka, services) =>
         {
-            akka.AddHoconFile(Path.Combine(AppContext.BaseDirectory, "hocon", "akka.conf"), HoconAddMode.Prepend)
+            akka.AddHocon(PersistenceHocon.AkkaConf, HoconAddMode.Prepend)
                 .AddHocon(PersistenceHocon.ForSqlite(options.DatabasePath), HoconAddMode.Prepend)
                 .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append)
                 .ConfigureLoggers(loggers =>
@@ -75,7 +75,7 @@ public static class DaemonHost
                             resolver.GetService<ISummaryStore>(),
                             resolver.GetService<TimeProvider>(),
                             DetectorCatalog.CreateAll()),
-                        "haingestor");
+                        HaIngestorGuardian.Name);
                     registry.Register<HaIngestorGuardian>(guardian);
                 });
         });
