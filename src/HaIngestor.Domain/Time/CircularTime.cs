@@ -23,6 +23,13 @@ public static class CircularTime
         return d;
     }
 
+    /// <summary>The signed shortest way between two whole minutes of the day (both in [0, 1440)), in [-720, 720).</summary>
+    public static int Difference(int from, int to)
+    {
+        var d = to - from;
+        return d < -MinutesPerDay / 2 ? d + MinutesPerDay : d >= MinutesPerDay / 2 ? d - MinutesPerDay : d;
+    }
+
     /// <summary>The minute of the day in [0, 1440).</summary>
     public static double Normalise(double minute)
     {
