@@ -68,7 +68,8 @@ public static class CircularTime
         }
 
         var mean = Normalise(Math.Atan2(sin, cos) / RadiansPerMinute);
-        var spread = length >= 1 ? 0 : Math.Sqrt(-2 * Math.Log(length)) / RadiansPerMinute;
+        // Rounding leaves identical times a hair short of length 1, which the square root would magnify.
+        var spread = length >= 1 - 1e-12 ? 0 : Math.Sqrt(-2 * Math.Log(length)) / RadiansPerMinute;
         return (mean, spread);
     }
 }
