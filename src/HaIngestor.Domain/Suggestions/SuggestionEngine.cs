@@ -81,7 +81,7 @@ public static class SuggestionEngine
         var name = FriendlyName.FromEntityId(entityId);
         var id = IdPrefix + StableId.Hex(pattern.Id);
         var title = string.Format(CultureInfo.InvariantCulture, call.Phrase, name) + " at " + routine.LocalTime + " " + DaysPhrase(routine.Days);
-        var description = Describe(pattern, routine, name, home);
+        var description = Describe(pattern, routine, name, call, home);
         var automation = AutomationBuilder.Build(id, title, description, routine, entityId, call);
         var safety = SafetyValidator.Assess(automation, pattern.Confidence);
         var evidence = Math.Min(1.0, (double)pattern.Occurrences / FullEvidenceOccurrences);
@@ -98,19 +98,17 @@ public static class SuggestionEngine
         return (key, suggestion);
     }
 
-    private static string Describe(Pattern pattern, TimeOfDayDetails routine, string name, HomeProfile home)
+    private static string Describe(Pattern pattern, TimeOfDayDetails routine, string name, ServiceCall call, HomeProfile home)
     {
         var area = home.EntityAreas.TryGetValue(pattern.Entities[0], out var a) ? $" ({a})" : "";
-        var action = EntityActions.For(pattern.Entities[0], pattern.States[0]) is { } call
-            ? string.Format(CultureInfo.InvariantCulture, call.Phrase, name).ToLowerInvariant()
-            : name;
+        var observed = string.Format(CultureInfo.InvariantCulture, call.Observed, name + area);
         var seen = pattern.EvidenceDates.Count == 0
             ? $"on {pattern.Occurrences} days"
             : $"on {pattern.Occurrences} of the {EligibleDays(pattern.EvidenceDates, routine.Days)} {DayNoun(routine.Days)} " +
               $"from {pattern.EvidenceDates[0]:yyyy-MM-dd} to {pattern.EvidenceDates[^1]:yyyy-MM-dd}";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Someone did \"{action}\"{area} by hand around {routine.LocalTime} {seen}, " +
+            $"{observed} by hand around {routine.LocalTime} {seen}, " +
             $"give or take {routine.SpreadMinutes:0} min (confidence {pattern.Confidence:0.00}).");
     }
 
