@@ -147,6 +147,12 @@ public sealed class TimeOfDayDetector : IPatternDetector
             return;
         }
 
+        var minutes = new int[stamps.Length];
+        for (var i = 0; i < stamps.Length; i++)
+        {
+            minutes[i] = (int)(stamps[i] % CircularTime.MinutesPerDay);
+        }
+
         var removed = new bool[stamps.Length];
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; round < _settings.MaxClustersPerState; round++)
@@ -157,15 +163,15 @@ public sealed class TimeOfDayDetector : IPatternDetector
                 return;
             }
 
-            var (mean, spread) = Gather(stamps, removed, peak, _settings.ClusterRadiusMinutes, scratch);
+            var (mean, spread) = Gather(stamps, minutes, removed, peak, _settings.ClusterRadiusMinutes, scratch);
             var radius = _settings.ClusterRadiusMinutes;
             if (!double.IsNaN(mean))
             {
                 radius = Math.Clamp((int)Math.Ceiling(RefinedRadiusSpreads * spread), MinRefinedRadius, _settings.ClusterRadiusMinutes);
-                (mean, spread) = Gather(stamps, removed, (int)Math.Round(mean) % CircularTime.MinutesPerDay, radius, scratch);
+                (mean, spread) = Gather(stamps, minutes, removed, (int)Math.Round(mean) % CircularTime.MinutesPerDay, radius, scratch);
             }
 
-            Remove(stamps, removed, peak, double.IsNaN(mean) ? peak : mean);
+            Remove(minutes, removed, peak, double.IsNaN(mean) ? peak : (int)Math.Round(mean) % CircularTime.MinutesPerDay);
             if (double.IsNaN(mean))
             {
                 continue;
@@ -267,13 +273,14 @@ public sealed class TimeOfDayDetector : IPatternDetector
     /// day (the day whose centre instant is nearest) into the scratch buffers, one minute per day (the mean of
     /// that day's events); returns the circular mean and spread of those minutes.
     /// </summary>
-    private static (double Mean, double Spread) Gather(ReadOnlySpan<long> stamps, bool[] removed, int centre, int radius, Scratch scratch)
+    private static (double Mean, double Spread) Gather(
+        ReadOnlySpan<long> stamps, int[] minutes, bool[] removed, int centre, int radius, Scratch scratch)
     {
         const int day = CircularTime.MinutesPerDay;
         scratch.Minutes.Clear();
         scratch.OccurrenceDays.Clear();
         var currentDay = long.MinValue;
-        double offsetSum = 0;
+        long offsetSum = 0;
         var count = 0;
         for (var i = 0; i < stamps.Length; i++)
         {
@@ -282,7 +289,7 @@ public sealed class TimeOfDayDetector : IPatternDetector
                 continue;
             }
 
-            var offset = CircularTime.Difference(centre, stamps[i] % day);
+            var offset = CircularTime.Difference(centre, minutes[i]);
             if (Math.Abs(offset) > radius)
             {
                 continue;
@@ -307,19 +314,18 @@ public sealed class TimeOfDayDetector : IPatternDetector
         {
             if (count > 0)
             {
-                scratch.Minutes.Add(CircularTime.Normalise(centre + offsetSum / count));
+                scratch.Minutes.Add(CircularTime.Normalise(centre + (double)offsetSum / count));
                 scratch.OccurrenceDays.Add(currentDay);
             }
         }
     }
 
-    private void Remove(ReadOnlySpan<long> stamps, bool[] removed, int peak, double mean)
+    private void Remove(int[] minutes, bool[] removed, int peak, int centre)
     {
         var radius = _settings.ClusterRadiusMinutes;
-        for (var i = 0; i < stamps.Length; i++)
+        for (var i = 0; i < minutes.Length; i++)
         {
-            var minute = stamps[i] % CircularTime.MinutesPerDay;
-            if (Math.Abs(CircularTime.Difference(peak, minute)) <= radius || Math.Abs(CircularTime.Difference(mean, minute)) <= radius)
+            if (Math.Abs(CircularTime.Difference(peak, minutes[i])) <= radius || Math.Abs(CircularTime.Difference(centre, minutes[i])) <= radius)
             {
                 removed[i] = true;
             }

@@ -23,6 +23,13 @@ public static class CircularTime
         return d;
     }
 
+    /// <summary>The signed shortest way between two whole minutes of the day (both in [0, 1440)), in [-720, 720).</summary>
+    public static int Difference(int from, int to)
+    {
+        var d = to - from;
+        return d < -MinutesPerDay / 2 ? d + MinutesPerDay : d >= MinutesPerDay / 2 ? d - MinutesPerDay : d;
+    }
+
     /// <summary>The minute of the day in [0, 1440).</summary>
     public static double Normalise(double minute)
     {
@@ -61,7 +68,8 @@ public static class CircularTime
         }
 
         var mean = Normalise(Math.Atan2(sin, cos) / RadiansPerMinute);
-        var spread = length >= 1 ? 0 : Math.Sqrt(-2 * Math.Log(length)) / RadiansPerMinute;
+        // Rounding leaves identical times a hair short of length 1, which the square root would magnify.
+        var spread = length >= 1 - 1e-12 ? 0 : Math.Sqrt(-2 * Math.Log(length)) / RadiansPerMinute;
         return (mean, spread);
     }
 }
