@@ -41,7 +41,11 @@ public sealed class ZigbeeStatePublisher
             return null;
         }
 
-        return Message(home.Devices[entity.DeviceIndex], change.Time);
+        var message = Message(home.Devices[entity.DeviceIndex], change.Time);
+
+        // Zigbee2MQTT never caches event properties: an action appears only in the message that reports it.
+        state.Remove("action");
+        return message;
     }
 
     private static bool Apply(SortedDictionary<string, object> state, EntityRole role, string value)

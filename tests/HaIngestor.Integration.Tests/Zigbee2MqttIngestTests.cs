@@ -38,6 +38,7 @@ public sealed class Zigbee2MqttIngestTests : IClassFixture<MosquittoBroker>, IDi
 
         await using var zigbee = new SimulatedZigbee2Mqtt(home, _broker.Host, _broker.Port);
         await zigbee.ConnectAsync(CancellationToken.None);
+        await zigbee.WaitForDaemonOnlineAsync("ha-ai", TimeSpan.FromSeconds(30), CancellationToken.None);
         var start = DateTimeOffset.UtcNow;
         await zigbee.PublishHomeAsync(start, CancellationToken.None);
         var initial = await WaitForStableCountAsync(store);
@@ -55,16 +56,19 @@ public sealed class Zigbee2MqttIngestTests : IClassFixture<MosquittoBroker>, IDi
         Assert.True(published.Count > 200, $"only {published.Count} simulated changes were published");
         var expected = initial + published.Count;
         var stored = await WaitForCountAsync(store, expected, TimeSpan.FromSeconds(60));
-        Assert.Equal(expected, stored);
 
         var rows = await store.ReadAsync(start.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
         var live = rows.Skip((int)initial).ToList();
-        foreach (var entity in published.Select(p => p.EntityId).Distinct())
-        {
-            var sent = published.Where(p => p.EntityId == entity).Select(p => p.State).ToList();
-            var arrived = live.Where(r => r.EntityId == entity).Select(r => r.State).ToList();
-            Assert.Equal(sent, arrived);
-        }
+        var differences = published.Select(p => p.EntityId).Concat(live.Select(r => r.EntityId)).Distinct()
+            .Select(entity => (
+                Entity: entity,
+                Sent: published.Where(p => p.EntityId == entity).Select(p => p.State).ToList(),
+                Arrived: live.Where(r => r.EntityId == entity).Select(r => r.State).ToList()))
+            .Where(e => !e.Sent.SequenceEqual(e.Arrived))
+            .Select(e => $"{e.Entity}: sent {e.Sent.Count} [{string.Join(",", e.Sent.Take(12))}], stored {e.Arrived.Count} [{string.Join(",", e.Arrived.Take(12))}]")
+            .ToList();
+        Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
+        Assert.Equal(expected, stored);
 
         await app.StopAsync();
     }

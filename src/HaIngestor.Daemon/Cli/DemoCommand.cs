@@ -97,6 +97,7 @@ public static class DemoCommand
 
         await using var zigbee = new SimulatedZigbee2Mqtt(home, "127.0.0.1", port);
         await zigbee.ConnectAsync(ct);
+        await zigbee.WaitForDaemonOnlineAsync("ha-ai", TimeSpan.FromSeconds(30), ct);
         var published = await zigbee.PublishHomeAsync(now, ct);
         Console.WriteLine($"Simulated Zigbee2MQTT published the device list and {published - 1} device states");
 

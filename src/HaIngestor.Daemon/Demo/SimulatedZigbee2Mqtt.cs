@@ -23,6 +23,27 @@ public sealed class SimulatedZigbee2Mqtt(SimulatedHome home, string host, int po
         await _client.ConnectAsync(options, cancellationToken);
     }
 
+    /// <summary>
+    /// Waits for the daemon's retained birth message (<c>&lt;base&gt;/status</c> = <c>online</c>): it is published
+    /// after the daemon has subscribed, so device states sent from then on reach it.
+    /// </summary>
+    public async Task WaitForDaemonOnlineAsync(string baseTopic, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var online = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var statusTopic = $"{baseTopic}/status";
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (e.ApplicationMessage.Topic == statusTopic && e.ApplicationMessage.ConvertPayloadToString() == "online")
+            {
+                online.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        };
+        await _client.SubscribeAsync(statusTopic, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken);
+        await online.Task.WaitAsync(timeout, cancellationToken);
+    }
+
     /// <summary>The retained device list and every device's current state.</summary>
     public async Task<int> PublishHomeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -40,7 +40,15 @@ public sealed record DeviceSnapshot(
             }
 
             var last = LastValues.GetValueOrDefault(path);
-            if (!string.Equals(last, value, StringComparison.Ordinal))
+            if (DeviceStatePayload.IsEventKey(path))
+            {
+                // Every message carrying an event reports a new one; an emptied action is a reset, not an event.
+                if (value is not ("\"\"" or "null"))
+                {
+                    changes.Add(new PropertyChange(path, last, value));
+                }
+            }
+            else if (!string.Equals(last, value, StringComparison.Ordinal))
             {
                 changes.Add(new PropertyChange(path, last, value));
             }
@@ -74,7 +82,9 @@ public sealed record DeviceSnapshot(
             }
 
             var before = usage.GetValueOrDefault(change.StatePath) ?? new FeatureUsage(0, null, null, []);
-            var transition = change.OldValue is not null && !string.Equals(change.OldValue, change.NewValue, StringComparison.Ordinal);
+            // An event (a button press) is a use even the first time; a state is used when it moves.
+            var transition = DeviceStatePayload.IsEventKey(change.StatePath)
+                || (change.OldValue is not null && !string.Equals(change.OldValue, change.NewValue, StringComparison.Ordinal));
             usage[change.StatePath] = new FeatureUsage(
                 before.ChangeCount + (transition ? 1 : 0),
                 change.NewValue,
@@ -109,7 +119,7 @@ public sealed record DeviceSnapshot(
             }
 
             var oldState = change.OldValue is null ? null : EntityMapping.StateOf(feature, change.OldValue);
-            if (oldState != state)
+            if (oldState != state || DeviceStatePayload.IsEventKey(change.StatePath))
             {
                 result.Add(new StateChange(time, entityId, state, oldState, area, Origin.Manual));
             }

@@ -67,6 +67,13 @@ public static class DeviceStatePayload
     /// Keys Zigbee2MQTT adds to every message that say nothing about how the device is used:
     /// <c>linkquality</c>, <c>last_seen</c>, <c>update</c> and its members. They are never usage and never entities.
     /// </summary>
+    /// <summary>
+    /// Event properties (a remote's <c>action</c>, legacy <c>click</c>): Zigbee2MQTT does not cache them, so each
+    /// message carrying one reports a new event, even when it repeats the previous value.
+    /// </summary>
+    public static bool IsEventKey(string statePath) =>
+        statePath is "action" or "click" || statePath.StartsWith("action_", StringComparison.Ordinal);
+
     public static bool IsIgnoredKey(string statePath) =>
         statePath is "linkquality" or "last_seen" or "update"
         || statePath.StartsWith("update.", StringComparison.Ordinal);

@@ -116,6 +116,22 @@ public sealed class DeviceSnapshotTests
     }
 
     [Fact]
+    public void A_repeated_action_is_a_new_event_each_time()
+    {
+        // Zigbee2MQTT does not cache `action`: two presses of the same button are two messages with the same value.
+        var snapshot = DeviceSnapshot.Empty.WithDefinition(Z2mSample.Device("kitchen/door_lock"));
+        snapshot = Observe(snapshot, """{"action":"unlock"}""", T0);
+
+        var again = snapshot.Diff(State("""{"action":"unlock"}"""));
+        var events = snapshot.ToStateChanges(again, T0.AddMinutes(1));
+        snapshot = snapshot.Apply(again, T0.AddMinutes(1));
+
+        Assert.Equal([new StateChange(T0.AddMinutes(1), "sensor.kitchen_door_lock_action", "unlock", "unlock", "kitchen")], events);
+        Assert.Equal(2, snapshot.Usage["action"].ChangeCount);
+        Assert.Empty(snapshot.Diff(State("""{"action":""}""")));
+    }
+
+    [Fact]
     public void Toggle_and_unknown_binary_values_give_no_state()
     {
         var snapshot = DeviceSnapshot.Empty.WithDefinition(Z2mSample.Device("bedroom/pendant_2"));
