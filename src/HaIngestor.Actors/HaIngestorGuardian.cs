@@ -24,6 +24,7 @@ public sealed class HaIngestorGuardian : ReceiveActor
     private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StatusTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan DrainStepTimeout = TimeSpan.FromSeconds(8);
 
     private readonly IActorRef bridge;
     private readonly IActorRef devices;
@@ -58,6 +59,16 @@ public sealed class HaIngestorGuardian : ReceiveActor
         Receive<FlushEvents>(m => events.Forward(m));
         Receive<Publish>(m => bridge.Forward(m));
         Receive<GetStatus>(_ => ReplyStatus(Sender));
+        ReceiveAsync<DrainIngest>(_ => DrainAsync(Sender));
+    }
+
+    protected override void PreStart()
+    {
+        // Before the actors stop: drain MQTT input into the store, so a SIGTERM loses nothing already received.
+        var self = Self;
+        CoordinatedShutdown.Get(Context.System).AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-ingest", () =>
+            self.Ask<IngestDrained>(DrainIngest.Instance, TimeSpan.FromSeconds(25))
+                .ContinueWith(_ => Akka.Done.Instance, TaskScheduler.Default));
     }
 
     public static Props Props(
@@ -74,6 +85,25 @@ public sealed class HaIngestorGuardian : ReceiveActor
                 ? Backoff.OnStop(props, name, MinBackoff, MaxBackoff, 0.2, -1)
                 : Backoff.OnFailure(props, name, MinBackoff, MaxBackoff, 0.2, -1)),
             name);
+
+    /// <summary>In order: no new input, devices done with what they got, the writer's buffer stored.</summary>
+    private async Task DrainAsync(IActorRef replyTo)
+    {
+        var log = Context.GetLogger();
+        try
+        {
+            await bridge.Ask<IngestStopped>(StopIngest.Instance, DrainStepTimeout);
+            var drained = await devices.Ask<DevicesDrained>(DrainDevices.Instance, DrainStepTimeout);
+            var flushed = await events.Ask<EventsFlushed>(FlushEvents.Instance, DrainStepTimeout);
+            log.Info("Ingest drained: {Devices} device actors done ({TimedOut} timed out), {Written} state changes stored in all", drained.Drained, drained.TimedOut, flushed.Written);
+            replyTo.Tell(new IngestDrained(flushed.Written));
+        }
+        catch (Exception e)
+        {
+            log.Warning("Ingest drain incomplete: {Error}", e.Message);
+            replyTo.Tell(new Status.Failure(e));
+        }
+    }
 
     private void ReplyStatus(IActorRef replyTo)
     {

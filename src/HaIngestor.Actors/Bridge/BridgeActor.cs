@@ -27,6 +27,7 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
     private IMqttClient? client;
     private MqttConnectionState state = MqttConnectionState.Disconnected;
     private int generation;
+    private bool ingestStopped;
     private TimeSpan nextDelay;
     private long connects;
     private long received;
@@ -58,6 +59,8 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
         Receive<AnalysisRunAccepted>(m => log.Info("Analysis run {RunId} accepted from an MQTT command", m.RunId));
         Receive<AnalysisRunRejected>(m => log.Warning("Analysis run from an MQTT command rejected: {Reason}", m.Reason));
         Receive<GetBridgeStatus>(_ => Sender.Tell(Status()));
+        Receive<StopIngest>(_ => StopIngest(Sender));
+        Receive<IngestStopFinished>(m => m.ReplyTo.Tell(IngestStopped.Instance));
         Receive<ConnectSucceeded>(_ => { });
         Receive<ConnectFailed>(_ => { });
         Receive<SubscribeSucceeded>(_ => { });
@@ -94,6 +97,41 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
         Self.Tell(Connect.Instance);
     }
 
+    /// <summary>Publishes "offline" and disconnects normally, so the broker does not send the last will.</summary>
+    private void SayGoodbye()
+    {
+        if (client is not { IsConnected: true })
+        {
+            return;
+        }
+
+        try
+        {
+            client.PublishAsync(StatusMessage("offline")).Wait(StopTimeout);
+            client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder()
+                .WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection)
+                .Build()).Wait(StopTimeout);
+            log.Info("MQTT bridge said offline and disconnected");
+        }
+        catch (Exception e)
+        {
+            log.Warning("MQTT bridge could not say goodbye to the broker: {Error}", e.Message);
+        }
+    }
+
+    private void StopIngest(IActorRef replyTo)
+    {
+        // A new generation makes every pending connect, subscribe and reconnect callback stale.
+        Interlocked.Increment(ref generation);
+        ingestStopped = true;
+        Timers.CancelAll();
+        SayGoodbye();
+        state = MqttConnectionState.Disconnected;
+
+        // Messages MQTTnet handed over while disconnecting are queued before this one: they are routed first.
+        Self.Tell(new IngestStopFinished(replyTo));
+    }
+
     protected override void PostStop()
     {
         if (client is null)
@@ -101,20 +139,7 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
             return;
         }
 
-        if (client.IsConnected)
-        {
-            try
-            {
-                client.PublishAsync(StatusMessage("offline")).Wait(StopTimeout);
-                client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder()
-                    .WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection)
-                    .Build()).Wait(StopTimeout);
-            }
-            catch (Exception e)
-            {
-                log.Warning("MQTT bridge could not say goodbye to the broker: {Error}", e.Message);
-            }
-        }
+        SayGoodbye();
 
         if (outbox.Count > 0)
         {
@@ -171,7 +196,7 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
 
     private void StartConnect()
     {
-        if (client is null || state != MqttConnectionState.Disconnected)
+        if (client is null || ingestStopped || state != MqttConnectionState.Disconnected)
         {
             return;
         }
@@ -324,6 +349,8 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
     private sealed record ConnectFailed(int Generation, string Error);
 
     private sealed record SubscribeSucceeded(int Generation);
+
+    private sealed record IngestStopFinished(IActorRef ReplyTo);
 
     private sealed record SubscribeFailed(int Generation, string Error);
 

@@ -39,6 +39,7 @@ public sealed class DeviceActor : ReceivePersistentActor
 
         Command<DefineDevice>(OnDefine);
         Command<DeviceStateReceived>(OnState);
+        Command<DrainDevice>(_ => Sender.Tell(DeviceDrained.Instance));
         Command<GetDeviceSnapshot>(_ => Sender.Tell(new DeviceSnapshotView(state.IeeeAddress, state.Snapshot, state.StateChanges)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => log.Warning("Device {Ieee}: snapshot failed: {Error}", state.IeeeAddress, f.Cause.Message));

@@ -24,6 +24,7 @@ public sealed class DeviceManagerActor : ReceiveActor
     private readonly TimeProvider time;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<string, string> ieeeByName = new(StringComparer.Ordinal);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, IActorRef> children = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> availability = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeviceStateReceived> pending = new(StringComparer.Ordinal);
@@ -52,6 +53,7 @@ public sealed class DeviceManagerActor : ReceiveActor
             devices.Count, deviceLists, deviceErrors, stateMessages, unknownMessages,
             new Dictionary<string, long>(badPayloads, StringComparer.Ordinal))));
         Receive<Terminated>(OnTerminated);
+        Receive<DrainDevices>(_ => Drain(Sender));
     }
 
     public static Props Props(IActorRef events, string zigbeeBaseTopic, int snapshotEvery, TimeProvider time) =>
@@ -176,6 +178,16 @@ public sealed class DeviceManagerActor : ReceiveActor
         Context.Watch(child);
         children[ieee] = child;
         return child;
+    }
+
+    private void Drain(IActorRef replyTo)
+    {
+        var asks = children.Values
+            .Select(child => child.Ask<DeviceDrained>(DrainDevice.Instance, DrainTimeout).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default))
+            .ToList();
+        Task.WhenAll(asks).ContinueWith(
+            t => new DevicesDrained(t.Result.Count(ok => ok), t.Result.Count(ok => !ok)),
+            TaskScheduler.Default).PipeTo(replyTo);
     }
 
     private void OnTerminated(Terminated terminated)

@@ -38,3 +38,14 @@ public sealed record BridgeStatus(
     int OutboxSize,
     long OutboxDropped,
     string? LastError);
+
+/// <summary>Say "offline", disconnect and stop reconnecting; the reply comes once every received message is routed.</summary>
+public sealed record StopIngest
+{
+    public static StopIngest Instance { get; } = new();
+}
+
+public sealed record IngestStopped
+{
+    public static IngestStopped Instance { get; } = new();
+}

@@ -58,3 +58,12 @@ public sealed record DeviceManagerStatus(
     long StateMessages,
     long UnknownDeviceMessages,
     IReadOnlyDictionary<string, long> BadPayloadsByTopic);
+
+/// <summary>Replies <see cref="DevicesDrained"/> once every device actor has handled what it was sent before.</summary>
+public sealed record DrainDevices
+{
+    public static DrainDevices Instance { get; } = new();
+}
+
+/// <summary>How many device actors confirmed, and how many did not within the time allowed.</summary>
+public sealed record DevicesDrained(int Drained, int TimedOut);

@@ -34,3 +34,14 @@ public sealed record DeviceStateSnapshot(
     string?[] LastValues,
     long?[] LastChangedUnixMs,
     string[][] DistinctValues);
+
+/// <summary>Answered in mailbox order, after every earlier message has been persisted and passed on.</summary>
+public sealed record DrainDevice
+{
+    public static DrainDevice Instance { get; } = new();
+}
+
+public sealed record DeviceDrained
+{
+    public static DeviceDrained Instance { get; } = new();
+}

@@ -11,3 +11,15 @@ public sealed record HaIngestorStatus(
     DeviceManagerStatus? Devices,
     EventWriterStatus? Events,
     SchedulerStatus? Scheduler);
+
+/// <summary>
+/// Shutdown step: stop taking MQTT input, let every device actor finish what it received, then store the event
+/// writer's buffer. Sent by CoordinatedShutdown before the actors stop, so nothing received is lost.
+/// </summary>
+public sealed record DrainIngest
+{
+    public static DrainIngest Instance { get; } = new();
+}
+
+/// <summary>Everything received before <see cref="DrainIngest"/> is stored (or the drain timed out and said so).</summary>
+public sealed record IngestDrained(long EventsWritten);

@@ -18,6 +18,14 @@ public sealed record HomeProfile(
     /// <summary>The home's calendar (local time, DST).</summary>
     public HomeCalendar Calendar => new(TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId));
 
+    // Logged at start-up: the lists as counts, not as type names.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"Name = {Name}, TimeZoneId = {TimeZoneId}, Latitude = {Latitude}, Longitude = {Longitude}, Areas = {Areas.Count}, EntityAreas = {EntityAreas.Count}");
+        return true;
+    }
+
     /// <summary>A home that only knows its time zone.</summary>
     public static HomeProfile ForTimeZone(string timeZoneId, string name = "home") =>
         new(name, timeZoneId, null, null, [], new Dictionary<string, string>());

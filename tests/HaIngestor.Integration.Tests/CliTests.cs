@@ -1,0 +1,130 @@
+using System.Text.Json;
+using HaIngestor.Integration.Tests.Infrastructure;
+using HaIngestor.Simulation;
+
+namespace HaIngestor.Integration.Tests;
+
+/// <summary>The verbs as users run them: the real program in a child process.</summary>
+public sealed class CliTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("haingestor-cli-").FullName;
+
+    [Fact]
+    public async Task Demo_once_prints_suggestions_for_the_planted_human_routines_and_none_for_automated_ones()
+    {
+        var (exit, output, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "demo", "--once", "--days", "21", "--seed", "3");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        var yaml = output[output.IndexOf("Suggestions (", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("Suggestions (0)", yaml, StringComparison.Ordinal);
+        Assert.Contains("triggers:", yaml, StringComparison.Ordinal);
+        Assert.Contains("- trigger: time", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("platform:", yaml, StringComparison.Ordinal);
+
+        var home = SimulatedHome.Create(3);
+        var planted = home.Routines.Where(r => r.Human && r.EntityId.Split('.')[0] is "light" or "switch" or "cover" or "climate").Select(r => r.EntityId).Distinct().ToList();
+        var suggested = planted.Where(entity => yaml.Contains("entity_id: " + entity, StringComparison.Ordinal)).ToList();
+        Assert.True(suggested.Count >= 3, $"only {suggested.Count} of the planted routines' entities are in the suggestions: {string.Join(", ", suggested)}\n{output}");
+        foreach (var automated in home.Routines.Where(r => !r.Human).Select(r => r.EntityId).Distinct())
+        {
+            Assert.DoesNotContain("entity_id: " + automated, yaml, StringComparison.Ordinal);
+        }
+
+        Assert.True(File.Exists(Path.Combine(_workDirectory, "data", "demo", "haingestor.db")), "the demo keeps its data in ./data/demo");
+    }
+
+    [Fact]
+    public async Task Analyze_writes_the_specified_json_for_the_Ordonez_recording()
+    {
+        var json = Path.Combine(_workDirectory, "ordonez_a.json");
+        var (exit, output, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "analyze",
+            "--events", SharedData.Path("real", "ordonez_a", "events.jsonl"),
+            "--home", SharedData.Path("real", "ordonez_a", "home.json"),
+            "--json", json);
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        using var document = JsonDocument.Parse(File.ReadAllBytes(json));
+        var root = document.RootElement;
+        Assert.Equal("Europe/Madrid", root.GetProperty("home").GetProperty("time_zone").GetString());
+        Assert.Equal(818, root.GetProperty("window").GetProperty("events").GetInt32());
+        Assert.True(root.GetProperty("window").TryGetProperty("from", out _));
+        Assert.True(root.GetProperty("window").TryGetProperty("to", out _));
+        foreach (var timing in new[] { "load", "detect", "total" })
+        {
+            Assert.True(root.GetProperty("timings_ms").GetProperty(timing).GetDouble() >= 0);
+        }
+
+        var patterns = root.GetProperty("patterns").EnumerateArray().ToList();
+        Assert.NotEmpty(patterns);
+        foreach (var pattern in patterns)
+        {
+            foreach (var field in new[] { "id", "type", "entities", "states", "occurrences", "confidence" })
+            {
+                Assert.True(pattern.TryGetProperty(field, out _), $"pattern without {field}: {pattern}");
+            }
+
+            var confidence = pattern.GetProperty("confidence").GetDouble();
+            Assert.InRange(confidence, 0, 1);
+        }
+
+        // The person in home A goes to bed around 01:30 local time (truth_adl.json: Sleeping); the bed sensor says so.
+        var bed = patterns.Single(p => p.GetProperty("type").GetString() == "time_of_day"
+            && p.GetProperty("entities")[0].GetString() == "binary_sensor.bed_pressure"
+            && p.GetProperty("states")[0].GetString() == "on");
+        var localTime = TimeOnly.Parse(bed.GetProperty("local_time").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(localTime, new TimeOnly(0, 30), new TimeOnly(2, 30));
+        Assert.True(root.GetProperty("suggestions").ValueKind == JsonValueKind.Array);
+    }
+
+    [Fact]
+    public async Task Simulate_writes_a_history_whose_analysis_finds_the_planted_times()
+    {
+        var output = Path.Combine(_workDirectory, "sim");
+        var simulate = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "21", "--seed", "5", "--out", output, "--end", "2026-03-20T00:00:00Z");
+        Assert.True(simulate.ExitCode == 0, simulate.Output + simulate.Error);
+        foreach (var file in new[] { "events.jsonl", "home.json", "bridge_devices.json", "truth.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), file + " missing");
+        }
+
+        var json = Path.Combine(_workDirectory, "sim.json");
+        var analyze = await DaemonProcess.RunAsync(_workDirectory, Timeout, "analyze", "--events", Path.Combine(output, "events.jsonl"), "--home", Path.Combine(output, "home.json"), "--json", json);
+        Assert.True(analyze.ExitCode == 0, analyze.Output + analyze.Error);
+
+        using var document = JsonDocument.Parse(File.ReadAllBytes(json));
+        var found = document.RootElement.GetProperty("patterns").EnumerateArray()
+            .Where(p => p.GetProperty("type").GetString() == "time_of_day")
+            .Select(p => (Entity: p.GetProperty("entities")[0].GetString()!, State: p.GetProperty("states")[0].GetString()!, Time: TimeOnly.Parse(p.GetProperty("local_time").GetString()!, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        var floorLampOn = SimulatedHome.Create(5).Routines.First(r => r.Human && r.EntityId.StartsWith("light.", StringComparison.Ordinal) && r.State == "on");
+        Assert.Contains(found, f => f.Entity == floorLampOn.EntityId && f.State == "on" && CircularMinutesApart(f.Time, floorLampOn.LocalTime) <= 20);
+    }
+
+    private static double CircularMinutesApart(TimeOnly a, TimeOnly b)
+    {
+        var minutes = Math.Abs((a.ToTimeSpan() - b.ToTimeSpan()).TotalMinutes);
+        return Math.Min(minutes, 1440 - minutes);
+    }
+
+    [Fact]
+    public async Task Analyze_reports_a_missing_file_clearly()
+    {
+        var (exit, _, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "analyze", "--events", "nope.jsonl", "--home", SharedData.Path("real", "ordonez_a", "home.json"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("nope.jsonl", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process may still be releasing a file; the temporary directory is harmless.
+        }
+    }
+}
