@@ -17,7 +17,7 @@ public sealed class SimulatedZigbee2Mqtt(SimulatedHome home, string host, int po
     {
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
-            .WithClientId("simulated-zigbee2mqtt")
+            .WithClientId("simulated-zigbee2mqtt-" + Guid.NewGuid().ToString("N")[..8])
             .WithCleanSession()
             .Build();
         await _client.ConnectAsync(options, cancellationToken);
