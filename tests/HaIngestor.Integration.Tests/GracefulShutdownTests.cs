@@ -26,11 +26,12 @@ public sealed class GracefulShutdownTests(MosquittoBroker broker) : IClassFixtur
             ["HAINGESTOR__Mqtt__Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HAINGESTOR__Mqtt__BaseTopic"] = baseTopic,
             ["HAINGESTOR__Mqtt__ClientId"] = baseTopic,
+            ["HAINGESTOR__Mqtt__Zigbee2MqttBaseTopic"] = "z2m-" + baseTopic,
             ["HAINGESTOR__Api__Urls"] = $"http://127.0.0.1:{MosquittoBroker.FreePort()}",
         }, "run");
 
         var home = SimulatedHome.Create(seed: 11);
-        await using (var zigbee = new SimulatedZigbee2Mqtt(home, broker.Host, broker.Port))
+        await using (var zigbee = new SimulatedZigbee2Mqtt(home, broker.Host, broker.Port, "z2m-" + baseTopic))
         {
             await zigbee.ConnectAsync(CancellationToken.None);
             await zigbee.WaitForDaemonOnlineAsync(baseTopic, TimeSpan.FromSeconds(60), CancellationToken.None);
@@ -56,7 +57,7 @@ public sealed class GracefulShutdownTests(MosquittoBroker broker) : IClassFixtur
         long count = 0;
         foreach (var message in new ZigbeeStatePublisher(home).CurrentStates(DateTimeOffset.UtcNow))
         {
-            var name = message.Topic["zigbee2mqtt/".Length..];
+            var name = message.Topic[(ZigbeeMessage.BaseTopic.Length + 1)..];
             Assert.True(DeviceStatePayload.TryFlatten(message.Payload, out var values, out var error), error);
             var snapshot = DeviceSnapshot.Empty.WithDefinition(devices[name]);
             count += snapshot.ToStateChanges(snapshot.Diff(values), DateTimeOffset.UtcNow).Count;

@@ -23,20 +23,21 @@ public sealed class Zigbee2MqttIngestTests : IClassFixture<MosquittoBroker>, IDi
     public async Task Simulated_traffic_arrives_in_the_L1_table_without_loss()
     {
         var home = SimulatedHome.Create(seed: 7);
+        var zigbeeTopic = "z2m-" + Guid.NewGuid().ToString("N")[..8];
         await using var app = DaemonHost.Build(new DaemonStartOptions([], new Dictionary<string, string?>
         {
             ["HaIngestor:DataDirectory"] = _dataDirectory,
             ["HaIngestor:Mqtt:Host"] = _broker.Host,
             ["HaIngestor:Mqtt:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture),
             ["HaIngestor:Mqtt:ClientId"] = "ha-ingestor-it-" + Guid.NewGuid().ToString("N")[..8],
-            ["HaIngestor:Mqtt:Zigbee2MqttBaseTopic"] = "zigbee2mqtt",
+            ["HaIngestor:Mqtt:Zigbee2MqttBaseTopic"] = zigbeeTopic,
             ["HaIngestor:Home:TimeZone"] = home.TimeZoneId,
             ["HaIngestor:Api:Urls"] = $"http://127.0.0.1:{FreePort.Find()}",
         }, Serilog.Events.LogEventLevel.Warning));
         await app.StartAsync();
         var store = app.Services.GetRequiredService<IEventStore>();
 
-        await using var zigbee = new SimulatedZigbee2Mqtt(home, _broker.Host, _broker.Port);
+        await using var zigbee = new SimulatedZigbee2Mqtt(home, _broker.Host, _broker.Port, zigbeeTopic);
         await zigbee.ConnectAsync(CancellationToken.None);
         await zigbee.WaitForDaemonOnlineAsync("ha-ai", TimeSpan.FromSeconds(30), CancellationToken.None);
         var start = DateTimeOffset.UtcNow;

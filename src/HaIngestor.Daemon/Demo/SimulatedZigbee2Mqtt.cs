@@ -8,7 +8,7 @@ namespace HaIngestor.Daemon.Demo;
 /// The demo's stand-in for Zigbee2MQTT: its own MQTT client that publishes the simulated home's retained
 /// device list and device states, exactly as Zigbee2MQTT would.
 /// </summary>
-public sealed class SimulatedZigbee2Mqtt(SimulatedHome home, string host, int port) : IAsyncDisposable
+public sealed class SimulatedZigbee2Mqtt(SimulatedHome home, string host, int port, string baseTopic = ZigbeeMessage.BaseTopic) : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly ZigbeeStatePublisher _states = new(home);
@@ -73,7 +73,7 @@ public sealed class SimulatedZigbee2Mqtt(SimulatedHome home, string host, int po
     private Task PublishAsync(ZigbeeMessage message, CancellationToken cancellationToken) =>
         _client.PublishAsync(
             new MqttApplicationMessageBuilder()
-                .WithTopic(message.Topic)
+                .WithTopic(baseTopic + message.Topic[ZigbeeMessage.BaseTopic.Length..])
                 .WithPayload(message.Payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithRetainFlag(message.Retain)
