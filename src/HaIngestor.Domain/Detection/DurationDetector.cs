@@ -6,9 +6,10 @@ namespace HaIngestor.Domain.Detection;
 /// DST change or midnight in between does not distort them).
 /// </summary>
 /// <remarks>
-/// <c>confidence</c> = 1 / (1 + IQR / median) × n / (n + MinPeriods): 1 for many identical on-times,
-/// about 0.4 for exponentially scattered ones (IQR ≈ 1.6 × median), lower with few periods;
-/// patterns below <see cref="DurationSettings.MinConfidence"/> (0.5) have no typical on-time and are dropped.
+/// <c>confidence</c> = max(0, 1 − IQR / (2 × median)) × n / (n + MinPeriods): near 1 for many alike
+/// on-times, 0.75 when the quartiles lie ±25 % around the median, about 0.2 for exponentially scattered
+/// ones (IQR ≈ 1.6 × median), lower with few periods. Below <see cref="DurationSettings.MinConfidence"/>
+/// an entity has no typical on-time and nothing is reported.
 /// <c>occurrences</c> = the number of periods.
 /// </remarks>
 public sealed class DurationDetector(DurationSettings settings) : IPatternDetector
@@ -50,7 +51,7 @@ public sealed class DurationDetector(DurationSettings settings) : IPatternDetect
             var median = Quantiles.Median(durations);
             var p25 = Quantiles.Of(durations, 0.25);
             var p75 = Quantiles.Of(durations, 0.75);
-            var confidence = (1 / (1 + ((p75 - p25) / median))) * durations.Length / (durations.Length + (double)Settings.MinPeriods);
+            var confidence = Math.Max(0, 1 - ((p75 - p25) / (2 * median))) * durations.Length / (durations.Length + (double)Settings.MinPeriods);
             if (confidence < Settings.MinConfidence)
             {
                 continue;

@@ -10,5 +10,5 @@ public sealed record DurationSettings(
     int MinPeriods = 5,
     int MinDays = 3,
     double MaxDurationSeconds = 24 * 3600,
-    double MinConfidence = 0.5,
+    double MinConfidence = 0.6,
     int MaxStatesPerEntity = 8);
