@@ -111,7 +111,7 @@ public static class PatternJson
             JsonFields.Double(element, "median_duration_s"),
             JsonFields.Double(element, "p25_duration_s"),
             JsonFields.Double(element, "p75_duration_s")),
-        "room" => new RoomDetails(JsonFields.String(element, "area")),
+        RoomDetector.TypeName => new RoomDetails(JsonFields.String(element, "area")),
         AnomalyDetector.TypeName => new AnomalyDetails(
             JsonFields.Date(JsonFields.String(element, "date"), "date"),
             JsonFields.String(element, "kind"),
