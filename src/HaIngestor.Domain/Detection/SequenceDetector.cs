@@ -41,11 +41,11 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
             .Select(p => new[] { p.First, p.Then });
 
         var frequent = new List<Episodes>();
-        var level = Keep(timeline, byItem, sweep.Occurrences, pairs);
+        var level = Keep(timeline, byItem, pairs);
         frequent.AddRange(level);
         for (var length = 3; length <= Math.Min(Settings.MaxLength, 4) && level.Count > 0; length++)
         {
-            level = Keep(timeline, byItem, sweep.Occurrences, Extend(timeline, level));
+            level = Keep(timeline, byItem, Extend(timeline, level));
             frequent.AddRange(level);
         }
 
@@ -58,7 +58,7 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
             .ToList();
     }
 
-    private List<Episodes> Keep(ActivityTimeline timeline, int[][] byItem, int[] occurrences, IEnumerable<int[]> candidates)
+    private List<Episodes> Keep(ActivityTimeline timeline, int[][] byItem, IEnumerable<int[]> candidates)
     {
         var kept = new List<Episodes>();
         foreach (var steps in candidates)
@@ -66,9 +66,9 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
             var episodes = Count(timeline, byItem, steps);
             if (episodes.Count >= Settings.MinEpisodes
                 && episodes.Days.Count >= Settings.MinDays
-                && (double)episodes.Count / occurrences[steps[0]] >= Settings.MinConfidence)
+                && (double)episodes.Count / byItem[steps[0]].Length >= Settings.MinConfidence)
             {
-                kept.Add(episodes with { Confidence = (double)episodes.Count / occurrences[steps[0]] });
+                kept.Add(episodes with { Confidence = (double)episodes.Count / byItem[steps[0]].Length });
             }
         }
 
