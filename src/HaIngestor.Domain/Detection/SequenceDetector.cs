@@ -105,15 +105,30 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
 
     private Episodes Count(ActivityTimeline timeline, int[][] byItem, int[] steps)
     {
-        var events = steps.SelectMany(step => byItem[step]).Order().ToArray();
+        var lists = steps.Select(step => byItem[step]).ToArray();
+        var heads = new int[steps.Length];
         var chains = new int[steps.Length][];
         var gaps = new List<double>();
         var days = new List<int>();
         var count = 0;
 
-        foreach (var e in events)
+        while (true)
         {
-            var position = Array.IndexOf(steps, timeline.Item[e]);
+            var position = -1;
+            for (var k = 0; k < lists.Length; k++)
+            {
+                if (heads[k] < lists[k].Length && (position < 0 || lists[k][heads[k]] < lists[position][heads[position]]))
+                {
+                    position = k;
+                }
+            }
+
+            if (position < 0)
+            {
+                break;
+            }
+
+            var e = lists[position][heads[position]++];
             if (position == 0)
             {
                 chains[0] = [e];
