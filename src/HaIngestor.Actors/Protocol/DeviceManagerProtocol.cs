@@ -58,3 +58,25 @@ public sealed record DeviceManagerStatus(
     long StateMessages,
     long UnknownDeviceMessages,
     IReadOnlyDictionary<string, long> BadPayloadsByTopic);
+
+/// <summary>Asks for the device-list change history; answered by <see cref="DeviceChangesView"/>.</summary>
+public sealed record GetDeviceChanges
+{
+    public static GetDeviceChanges Instance { get; } = new();
+}
+
+/// <summary>The kept device-list changes, newest first.</summary>
+public sealed record DeviceChangesView(IReadOnlyList<DeviceListChange> Changes);
+
+/// <summary>Persisted: the changes one device list brought, as parallel arrays (kinds by their JSON names).</summary>
+public sealed record DeviceListChanged(
+    long AtUnixMs,
+    string[] Kinds,
+    string[] IeeeAddresses,
+    string[] FriendlyNames,
+    string?[] PreviousFriendlyNames,
+    string[][] AddedFeatures,
+    string[][] RemovedFeatures);
+
+/// <summary>Persisted snapshot of the device manager: the last list's summary and the kept history, oldest first.</summary>
+public sealed record DeviceManagerSnapshot(string[] IeeeAddresses, string[] FriendlyNames, string[][] Features, DeviceListChanged[] History);
