@@ -56,6 +56,7 @@ public sealed class HaIngestorGuardian : ReceiveActor
         Receive<GetDevices>(m => devices.Forward(m));
         Receive<GetCapabilities>(m => devices.Forward(m));
         Receive<GetDeviceChanges>(m => devices.Forward(m));
+        Receive<GetDeviceUsage>(m => devices.Forward(m));
         Receive<FlushEvents>(m => events.Forward(m));
         Receive<Publish>(m => bridge.Forward(m));
         Receive<GetStatus>(_ => ReplyStatus(Sender));

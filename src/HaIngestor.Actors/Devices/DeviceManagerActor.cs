@@ -75,6 +75,7 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         Command<BadPayloadReported>(m => CountBadPayload(m.Topic));
         Command<GetCapabilities>(_ => Sender.Tell(new CapabilitySnapshot(devices, listReceivedAt)));
         Command<GetDevices>(_ => ListDevices(Sender));
+        Command<GetDeviceUsage>(m => ReplyUsage(m, Sender));
         Command<GetDeviceChanges>(_ => Sender.Tell(new DeviceChangesView(managerState.History.Reverse().ToList())));
         Command<GetDeviceManagerStatus>(_ => Sender.Tell(new DeviceManagerStatus(
             devices.Count, deviceLists, deviceErrors, stateMessages, unknownMessages,
@@ -233,22 +234,41 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         }
     }
 
-    private void ListDevices(IActorRef replyTo)
-    {
-        var known = devices;
-        var snapshots = known.Select(d => Child(d.IeeeAddress).Ask<DeviceSnapshotView>(GetDeviceSnapshot.Instance, AskTimeout)
-            .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default)).ToList();
-        var availabilityNow = new Dictionary<string, string>(availability, StringComparer.Ordinal);
-        Task.WhenAll(snapshots).ContinueWith(
-            t => new DevicesView(known.Select((d, i) => new DeviceSummary(
-                d.IeeeAddress,
-                d.FriendlyName,
-                d.Model,
-                d.Vendor,
-                d.Features.Count,
-                t.Result[i]?.Snapshot.LastSeen,
-                availabilityNow.GetValueOrDefault(d.IeeeAddress))).ToList()),
+    private void ListDevices(IActorRef replyTo) =>
+        Usage(devices).ContinueWith(
+            t => new DevicesView(t.Result.Select(u => new DeviceSummary(
+                u.Device.IeeeAddress,
+                u.Device.FriendlyName,
+                u.Device.Model,
+                u.Device.Vendor,
+                u.Device.Features.Count,
+                u.Snapshot.LastSeen,
+                u.Availability)).ToList()),
             TaskScheduler.Default).PipeTo(replyTo);
+
+    private void ReplyUsage(GetDeviceUsage query, IActorRef replyTo)
+    {
+        var asked = query.IeeeAddress is { } ieee ? devices.Where(d => d.IeeeAddress == ieee).ToList() : devices;
+        Usage(asked).ContinueWith(t => new DeviceUsageView(t.Result), TaskScheduler.Default).PipeTo(replyTo);
+    }
+
+    /// <summary>Asks the device actors of <paramref name="known"/>; a device whose actor does not answer has empty usage.</summary>
+    private Task<DeviceUsage[]> Usage(IReadOnlyList<ZigbeeDevice> known)
+    {
+        var availabilityNow = new Dictionary<string, string>(availability, StringComparer.Ordinal);
+        var asks = known.Select(d => Child(d.IeeeAddress).Ask<DeviceSnapshotView>(GetDeviceSnapshot.Instance, AskTimeout).ContinueWith(
+            t =>
+            {
+                var view = t.IsCompletedSuccessfully ? t.Result : null;
+                var snapshot = view?.Snapshot ?? DeviceSnapshot.Empty;
+                return new DeviceUsage(
+                    d,
+                    snapshot.Definition is null ? snapshot.WithDefinition(d) : snapshot,
+                    view?.StateChanges ?? 0,
+                    availabilityNow.GetValueOrDefault(d.IeeeAddress));
+            },
+            TaskScheduler.Default));
+        return Task.WhenAll(asks);
     }
 
     private IActorRef Child(string ieee)

@@ -80,3 +80,19 @@ public sealed record DeviceListChanged(
 
 /// <summary>Persisted snapshot of the device manager: the last list's summary and the kept history, oldest first.</summary>
 public sealed record DeviceManagerSnapshot(string[] IeeeAddresses, string[] FriendlyNames, string[][] Features, DeviceListChanged[] History);
+
+/// <summary>Asks for each device's definition and usage (phase 4 of a run, the REST usage view); with an ieee address, that device only.</summary>
+public sealed record GetDeviceUsage(string? IeeeAddress = null)
+{
+    public static GetDeviceUsage All { get; } = new();
+}
+
+/// <summary>One device of the latest list with what its device actor knows.</summary>
+/// <param name="Device">The device as the latest list describes it.</param>
+/// <param name="Snapshot">Its definition, last values and usage per property (empty usage when its actor did not answer).</param>
+/// <param name="StateChanges">State messages that changed something.</param>
+/// <param name="Availability">online / offline, when Zigbee2MQTT reports availability.</param>
+public sealed record DeviceUsage(ZigbeeDevice Device, DeviceSnapshot Snapshot, long StateChanges, string? Availability);
+
+/// <summary>The devices asked for, in device-list order; empty for an unknown ieee address.</summary>
+public sealed record DeviceUsageView(IReadOnlyList<DeviceUsage> Devices);
