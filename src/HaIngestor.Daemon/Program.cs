@@ -9,6 +9,7 @@ var root = new RootCommand("HaIngestor: learns how a Home Assistant home is used
     RunCommand.Create(),
     DemoCommand.Create(),
     AnalyzeCommand.Create(),
+    EvaluateCommand.Create(),
     SimulateCommand.Create(),
 };
 
