@@ -9,21 +9,23 @@ namespace HaIngestor.Domain.Detection.Evaluation;
 /// a sensor tied to it lies within <paramref name="ToleranceMinutes"/> of its typical local start.
 /// </summary>
 /// <remarks>
-/// A sensor is tied to an activity by the data, not by names: at least <paramref name="MinTiedEvents"/> of its
-/// changes fall inside the activity's labelled intervals (widened by <paramref name="MarginMinutes"/>, since a door
-/// closes as Leaving begins), and the share of its changes that do is at least <paramref name="MinTiedLift"/>
-/// times the share of the recorded time the intervals cover.
+/// A sensor is tied to an activity by the data, not by names: at least <paramref name="MinTiedEvents"/> and
+/// <paramref name="MinTiedShare"/> of its changes fall inside the activity's labelled intervals (widened by
+/// <paramref name="MarginMinutes"/>, since a door closes as Leaving begins), and that share is at least
+/// <paramref name="MinTiedLift"/> times the share of the recorded time the intervals cover.
 /// </remarks>
 /// <param name="MinConcentration">Least start-time concentration (mean resultant length) of an activity expected to be a routine.</param>
 /// <param name="ToleranceMinutes">Largest distance from the typical start.</param>
 /// <param name="MarginMinutes">Widening of each labelled interval.</param>
 /// <param name="MinTiedEvents">Least changes of a sensor inside the intervals.</param>
+/// <param name="MinTiedShare">Least share of a sensor's changes inside the intervals.</param>
 /// <param name="MinTiedLift">Least lift of that share over the time share.</param>
 public sealed record AdlRecovery(
     double MinConcentration = 0.75,
     double ToleranceMinutes = 30,
     double MarginMinutes = 2,
     int MinTiedEvents = 3,
+    double MinTiedShare = 0.3,
     double MinTiedLift = 2)
 {
     public IReadOnlyList<AdlRecoveryRow> Assess(IReadOnlyList<AdlActivity> activities, IReadOnlyList<StateChange> events, IReadOnlyList<Pattern> patterns)
@@ -43,7 +45,7 @@ public sealed record AdlRecovery(
                 .GroupBy(e => e.EntityId)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var tied = inside
-                .Where(x => x.Value >= MinTiedEvents && (double)x.Value / perEntity[x.Key] >= MinTiedLift * timeShare)
+                .Where(x => x.Value >= MinTiedEvents && (double)x.Value / perEntity[x.Key] >= Math.Max(MinTiedShare, MinTiedLift * timeShare))
                 .OrderByDescending(x => (double)x.Value / perEntity[x.Key])
                 .Select(x => x.Key)
                 .ToList();
