@@ -253,7 +253,7 @@ internal sealed class ActivityTimeline
         var human = new bool[rawCount];
         var days = new int[rawCount];
         var minutes = new double[rawCount];
-        var itemIndex = new Dictionary<long, int>();
+        var itemIndex = new Dictionary<long, int>(PairKeyComparer.Instance);
         var itemEntity = new List<int>();
         var itemState = new List<int>();
         var lastState = new int[entityNames.Count];

@@ -144,20 +144,36 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IPatternDetector
 
     private void LongOnTimes(ActivityTimeline timeline, int item, List<OnPeriod> periods, List<Pattern> patterns)
     {
-        var candidateDays = periods.Where(p => p.Seconds >= Settings.MinUnusualDurationSeconds).Select(p => timeline.Day[p.Start]).Distinct();
+        var candidateDays = periods.Where(p => p.Seconds >= Settings.MinUnusualDurationSeconds).Select(p => timeline.Day[p.Start]).Distinct().ToList();
+        if (candidateDays.Count == 0)
+        {
+            return;
+        }
+
         var k = Settings.DurationMadFactor;
+        var byLog = periods.Select(p => (Log: Math.Log(p.Seconds), Day: timeline.Day[p.Start])).OrderBy(p => p.Log).ToArray();
+        var daysOfItem = byLog.Select(p => p.Day).Distinct().Count();
+        var logs = new double[byLog.Length];
         foreach (var day in candidateDays)
         {
-            var others = periods.Where(p => timeline.Day[p.Start] != day).ToList();
-            var otherDays = others.Select(p => timeline.Day[p.Start]).Distinct().Count();
-            if (otherDays < Settings.MinHistoryDays || others.Count < Settings.MinHistoryEvents)
+            var count = 0;
+            foreach (var (log, periodDay) in byLog)
+            {
+                if (periodDay != day)
+                {
+                    logs[count++] = log;
+                }
+            }
+
+            var otherDays = daysOfItem - 1;
+            if (otherDays < Settings.MinHistoryDays || count < Settings.MinHistoryEvents)
             {
                 continue;
             }
 
-            var logs = others.Select(p => Math.Log(p.Seconds)).Order().ToArray();
-            var median = Quantiles.Median(logs);
-            var scale = Math.Max(Quantiles.MedianAbsoluteDeviation(logs, median), Settings.MinLogDurationScale);
+            var others = logs.AsSpan(0, count);
+            var median = Quantiles.Median(others);
+            var scale = Math.Max(Quantiles.MedianAbsoluteDeviation(others, median), Settings.MinLogDurationScale);
             foreach (var period in periods.Where(p => timeline.Day[p.Start] == day && p.Seconds >= Settings.MinUnusualDurationSeconds))
             {
                 var z = (Math.Log(period.Seconds) - median) / scale;

@@ -7,38 +7,63 @@ namespace HaIngestor.Domain.Detection;
 /// only as far as the window reaches, so the cost is events × actions-per-window, never all pairs. Every A
 /// occurrence counts once per distinct B item that follows it (another entity, strictly later).
 /// </summary>
+/// <remarks>
+/// The items of the swept actions are renumbered densely; up to <see cref="MaxDenseItems"/> of them the
+/// tallies live in one items × items array (each A's row is contiguous, so the inner loop stays in cache),
+/// beyond that in a dictionary.
+/// </remarks>
 internal sealed class PairSweep
 {
-    private readonly Dictionary<long, PairTally> _pairs;
+    private const int MaxDenseItems = 1400;
+
+    private readonly int[] _items;
+    private readonly int[] _localOfItem;
+    private readonly PairTally[]? _dense;
+    private readonly Dictionary<long, PairTally>? _sparse;
+    private readonly int[] _occurrences;
     private readonly double[] _coverage;
     private readonly double _observedSeconds;
 
-    private PairSweep(double window, Dictionary<long, PairTally> pairs, int[] occurrences, double[] coverage, double observedSeconds)
+    private PairSweep(int[] items, int[] localOfItem, PairTally[]? dense, Dictionary<long, PairTally>? sparse, int[] occurrences, double[] coverage, double observedSeconds)
     {
-        Window = window;
-        _pairs = pairs;
-        Occurrences = occurrences;
+        _items = items;
+        _localOfItem = localOfItem;
+        _dense = dense;
+        _sparse = sparse;
+        _occurrences = occurrences;
         _coverage = coverage;
         _observedSeconds = observedSeconds;
     }
 
-    public double Window { get; }
+    /// <summary>The ordered pairs (timeline item ids) seen at least once, with how often and on how many local days.</summary>
+    public IEnumerable<(int First, int Then, PairTally Tally)> Pairs
+    {
+        get
+        {
+            if (_sparse is not null)
+            {
+                return _sparse.Select(p => (_items[(int)(p.Key >> 32)], _items[(int)(p.Key & 0xffffffff)], p.Value));
+            }
 
-    /// <summary>Occurrences of each item among the swept actions.</summary>
-    public int[] Occurrences { get; }
+            var n = _items.Length;
+            var dense = _dense!;
+            return Enumerable.Range(0, dense.Length)
+                .Where(k => dense[k].Count > 0)
+                .Select(k => (_items[k / n], _items[k % n], dense[k]));
+        }
+    }
 
-    /// <summary>The ordered pairs seen at least once, with how often and on how many local days.</summary>
-    public IEnumerable<(int First, int Then, PairTally Tally)> Pairs =>
-        _pairs.Select(p => ((int)(p.Key >> 32), (int)(p.Key & 0xffffffff), p.Value));
+    /// <summary>Occurrences of a timeline item among the swept actions.</summary>
+    public int OccurrencesOf(int item) => _localOfItem[item] is var local and >= 0 ? _occurrences[local] : 0;
 
     /// <summary>P(B within the window | A).</summary>
-    public double Confidence(int first, PairTally tally) => (double)tally.Count / Occurrences[first];
+    public double Confidence(int first, PairTally tally) => (double)tally.Count / OccurrencesOf(first);
 
     /// <summary>
     /// P(B within the window after a random instant): the share of the observed time covered by the union
     /// of the intervals [tB − w, tB) before B's occurrences. Dense B items get a high chance baseline.
     /// </summary>
-    public double ChanceOf(int then) => Math.Min(1, _coverage[then] / _observedSeconds);
+    public double ChanceOf(int then) => _localOfItem[then] is var local and >= 0 ? Math.Min(1, _coverage[local] / _observedSeconds) : 0;
 
     /// <summary>Confidence over chance; 1 means B follows A no more often than it follows any moment.</summary>
     public double Lift(int first, int then, PairTally tally) => Confidence(first, tally) / Math.Max(ChanceOf(then), 1e-9);
@@ -46,29 +71,49 @@ internal sealed class PairSweep
     /// <param name="timeline">The cleaned window.</param>
     /// <param name="actions">Indices into the timeline, in time order; all must carry an item.</param>
     /// <param name="window">w, seconds.</param>
-    public static PairSweep Run(ActivityTimeline timeline, IReadOnlyList<int> actions, double window)
+    public static PairSweep Run(ActivityTimeline timeline, int[] actions, double window)
     {
         var seconds = timeline.Seconds;
-        var items = timeline.Item;
         var entities = timeline.Entity;
         var days = timeline.Day;
-        var occurrences = new int[timeline.ItemCount];
-        var coverage = new double[timeline.ItemCount];
-        var previous = new double[timeline.ItemCount];
-        var stamp = new int[timeline.ItemCount];
-        Array.Fill(stamp, -1);
-        var pairs = new Dictionary<long, PairTally>();
+        var localOfItem = new int[timeline.ItemCount];
+        Array.Fill(localOfItem, -1);
+        var itemList = new List<int>();
+        var local = new int[actions.Length];
+        for (var x = 0; x < actions.Length; x++)
+        {
+            var item = timeline.Item[actions[x]];
+            if (localOfItem[item] < 0)
+            {
+                localOfItem[item] = itemList.Count;
+                itemList.Add(item);
+            }
 
-        for (var x = 0; x < actions.Count; x++)
+            local[x] = localOfItem[item];
+        }
+
+        var n = itemList.Count;
+        var items = itemList.ToArray();
+
+        var occurrences = new int[n];
+        var coverage = new double[n];
+        var previous = new double[n];
+        var stamp = new int[n];
+        Array.Fill(stamp, -1);
+        var dense = n <= MaxDenseItems ? new PairTally[n * n] : null;
+        var sparse = dense is null ? new Dictionary<long, PairTally>(PairKeyComparer.Instance) : null;
+
+        for (var x = 0; x < actions.Length; x++)
         {
             var i = actions[x];
-            var first = items[i];
+            var first = local[x];
             var at = seconds[i];
+            var day = days[i];
             coverage[first] += occurrences[first] == 0 ? window : Math.Min(window, at - previous[first]);
             occurrences[first]++;
             previous[first] = at;
 
-            for (var y = x + 1; y < actions.Count; y++)
+            for (var y = x + 1; y < actions.Length; y++)
             {
                 var j = actions[y];
                 var gap = seconds[j] - at;
@@ -77,24 +122,25 @@ internal sealed class PairSweep
                     break;
                 }
 
-                var then = items[j];
+                var then = local[y];
                 if (gap <= 0 || entities[j] == entities[i] || stamp[then] == x)
                 {
                     continue;
                 }
 
                 stamp[then] = x;
-                ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, ((long)first << 32) | (uint)then, out var seen);
-                tally.Count++;
-                if (!seen || tally.LastDay != days[i])
+                if (dense is not null)
                 {
-                    tally.Days++;
-                    tally.LastDay = days[i];
+                    Tally(ref dense[(first * n) + then], day);
+                }
+                else
+                {
+                    Tally(ref CollectionsMarshal.GetValueRefOrAddDefault(sparse!, ((long)first << 32) | (uint)then, out _), day);
                 }
             }
         }
 
-        return new PairSweep(window, pairs, occurrences, coverage, timeline.ObservedSeconds);
+        return new PairSweep(items, localOfItem, dense, sparse, occurrences, coverage, timeline.ObservedSeconds);
     }
 
     /// <summary>The local days on which an occurrence of <paramref name="firstEvents"/> had one of <paramref name="thenEvents"/> within the window.</summary>
@@ -118,5 +164,16 @@ internal sealed class PairSweep
         }
 
         return days;
+    }
+
+    private static void Tally(ref PairTally tally, int day)
+    {
+        if (tally.Count == 0 || tally.LastDay != day)
+        {
+            tally.Days++;
+            tally.LastDay = day;
+        }
+
+        tally.Count++;
     }
 }

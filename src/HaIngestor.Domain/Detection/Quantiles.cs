@@ -14,16 +14,40 @@ internal static class Quantiles
 
     public static double Median(ReadOnlySpan<double> sorted) => Of(sorted, 0.5);
 
-    /// <summary>Median absolute deviation from <paramref name="median"/>.</summary>
+    /// <summary>
+    /// Median absolute deviation of ascending <paramref name="sorted"/> from <paramref name="median"/>, in
+    /// linear time: the deviations below and above the median are each already ordered, so merging them
+    /// outward from the median yields the deviations in ascending order.
+    /// </summary>
     public static double MedianAbsoluteDeviation(ReadOnlySpan<double> sorted, double median)
     {
-        var deviations = new double[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        var rank = 0.5 * (sorted.Length - 1);
+        var low = (int)rank;
+        var high = Math.Min(low + 1, sorted.Length - 1);
+        var found = sorted.BinarySearch(median);
+        var right = found >= 0 ? found : ~found;
+        var left = right - 1;
+        double atLow = 0, atHigh = 0;
+        for (var taken = 0; taken <= high; taken++)
         {
-            deviations[i] = Math.Abs(sorted[i] - median);
+            var fromLeft = left >= 0 ? median - sorted[left] : double.PositiveInfinity;
+            var fromRight = right < sorted.Length ? sorted[right] - median : double.PositiveInfinity;
+            double deviation;
+            if (fromLeft <= fromRight)
+            {
+                deviation = fromLeft;
+                left--;
+            }
+            else
+            {
+                deviation = fromRight;
+                right++;
+            }
+
+            atLow = taken == low ? deviation : atLow;
+            atHigh = taken == high ? deviation : atHigh;
         }
 
-        Array.Sort(deviations);
-        return Median(deviations);
+        return atLow + ((atHigh - atLow) * (rank - low));
     }
 }

@@ -41,11 +41,11 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
             .Select(p => new[] { p.First, p.Then });
 
         var frequent = new List<Episodes>();
-        var level = Keep(timeline, byItem, sweep.Occurrences, pairs);
+        var level = Keep(timeline, byItem, pairs);
         frequent.AddRange(level);
         for (var length = 3; length <= Math.Min(Settings.MaxLength, 4) && level.Count > 0; length++)
         {
-            level = Keep(timeline, byItem, sweep.Occurrences, Extend(timeline, level));
+            level = Keep(timeline, byItem, Extend(timeline, level));
             frequent.AddRange(level);
         }
 
@@ -58,7 +58,7 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
             .ToList();
     }
 
-    private List<Episodes> Keep(ActivityTimeline timeline, int[][] byItem, int[] occurrences, IEnumerable<int[]> candidates)
+    private List<Episodes> Keep(ActivityTimeline timeline, int[][] byItem, IEnumerable<int[]> candidates)
     {
         var kept = new List<Episodes>();
         foreach (var steps in candidates)
@@ -66,9 +66,9 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
             var episodes = Count(timeline, byItem, steps);
             if (episodes.Count >= Settings.MinEpisodes
                 && episodes.Days.Count >= Settings.MinDays
-                && (double)episodes.Count / occurrences[steps[0]] >= Settings.MinConfidence)
+                && (double)episodes.Count / byItem[steps[0]].Length >= Settings.MinConfidence)
             {
-                kept.Add(episodes with { Confidence = (double)episodes.Count / occurrences[steps[0]] });
+                kept.Add(episodes with { Confidence = (double)episodes.Count / byItem[steps[0]].Length });
             }
         }
 
@@ -105,15 +105,30 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
 
     private Episodes Count(ActivityTimeline timeline, int[][] byItem, int[] steps)
     {
-        var events = steps.SelectMany(step => byItem[step]).Order().ToArray();
+        var lists = steps.Select(step => byItem[step]).ToArray();
+        var heads = new int[steps.Length];
         var chains = new int[steps.Length][];
         var gaps = new List<double>();
         var days = new List<int>();
         var count = 0;
 
-        foreach (var e in events)
+        while (true)
         {
-            var position = Array.IndexOf(steps, timeline.Item[e]);
+            var position = -1;
+            for (var k = 0; k < lists.Length; k++)
+            {
+                if (heads[k] < lists[k].Length && (position < 0 || lists[k][heads[k]] < lists[position][heads[position]]))
+                {
+                    position = k;
+                }
+            }
+
+            if (position < 0)
+            {
+                break;
+            }
+
+            var e = lists[position][heads[position]++];
             if (position == 0)
             {
                 chains[0] = [e];

@@ -121,4 +121,19 @@ public sealed class CoOccurrenceDetectorTests
     {
         Assert.Empty(new CoOccurrenceDetector().Detect(Context(HallEvenings(new Random(6), 2))));
     }
+
+    [Fact]
+    public void Duplicated_and_shuffled_deliveries_change_nothing()
+    {
+        var random = new Random(7);
+        var clean = Context(HallEvenings(random, 20).Concat(Noise(random, 20)));
+        var messy = clean with { Events = clean.Events.Concat(clean.Events).OrderBy(_ => random.Next()).ToList() };
+        var detector = new CoOccurrenceDetector();
+
+        var expected = detector.Detect(clean);
+        var actual = detector.Detect(messy);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(p => (p.Id, p.Occurrences, p.Confidence)), actual.Select(p => (p.Id, p.Occurrences, p.Confidence)));
+    }
 }
