@@ -8,7 +8,8 @@ public static class BenchRunner
     public static IReadOnlyList<IBenchScenario> Scenarios { get; } =
     [
         new ParseDevicesScenario(),
-        new IngestStatesScenario(),
+        new IngestStatesScenario(JournalKind.Sqlite),
+        new IngestStatesScenario(JournalKind.InMemory),
         new AnalyzeEventsScenario(),
         new FullRecomputeScenario(),
         new DailyIncrementalScenario(),

@@ -16,18 +16,18 @@ public static class BenchTable
         }
 
         output.WriteLine();
-        output.WriteLine($"{"scenario",-19} {"count",10} {"unit",-8} {"wall ms",9} {"cpu ms",9} {"alloc MB",9} {"peak RSS MB",11} {"per s",10} {"lost",5}  {"target met",-10}");
+        output.WriteLine($"{"scenario",-27} {"count",10} {"unit",-8} {"wall ms",9} {"cpu ms",9} {"alloc MB",9} {"peak RSS MB",11} {"per s",10} {"lost",5}  {"target met",-10}");
         foreach (var r in results)
         {
             if (r.Usage is not { } u)
             {
-                output.WriteLine($"{r.Scenario,-19} {r.Unavailable}");
+                output.WriteLine($"{r.Scenario,-27} {r.Unavailable}");
                 continue;
             }
 
             var met = r.TargetMet switch { true => "yes", false => "NO", null => "-" };
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Scenario,-19} {r.Count,10:N0} {r.Unit,-8} {u.WallMilliseconds,9:N0} {u.CpuMilliseconds,9:N0} {u.AllocatedBytes / 1e6,9:N1} {u.PeakRssBytes / 1e6,11:N1} {r.PerSecond,10:N0} {(r.Lost is { } lost ? lost.ToString(CultureInfo.InvariantCulture) : "-"),5}  {met,-10}"));
+                $"{r.Scenario,-27} {r.Count,10:N0} {r.Unit,-8} {u.WallMilliseconds,9:N0} {u.CpuMilliseconds,9:N0} {u.AllocatedBytes / 1e6,9:N1} {u.PeakRssBytes / 1e6,11:N1} {r.PerSecond,10:N0} {(r.Lost is { } lost ? lost.ToString(CultureInfo.InvariantCulture) : "-"),5}  {met,-10}"));
         }
 
         output.WriteLine();

@@ -26,15 +26,22 @@ public sealed class IngestPipeline : IAsyncDisposable
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
 
+    private const string InMemoryJournal = """
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """;
+
     private readonly MqttServer broker;
     private readonly ActorSystem system;
     private readonly string connectionString;
+    private readonly JournalKind journal;
 
-    private IngestPipeline(MqttServer broker, ActorSystem system, string connectionString, SqliteEventStore store, IActorRef events, IActorRef devices, IActorRef bridge)
+    private IngestPipeline(MqttServer broker, ActorSystem system, string connectionString, JournalKind journal, SqliteEventStore store, IActorRef events, IActorRef devices, IActorRef bridge)
     {
         this.broker = broker;
         this.system = system;
         this.connectionString = connectionString;
+        this.journal = journal;
         Store = store;
         Events = events;
         Devices = devices;
@@ -49,7 +56,7 @@ public sealed class IngestPipeline : IAsyncDisposable
 
     public IActorRef Bridge { get; }
 
-    public static async Task<IngestPipeline> StartAsync(string databasePath)
+    public static async Task<IngestPipeline> StartAsync(string databasePath, JournalKind journal)
     {
         var port = FreePort.Find();
         var broker = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder()
@@ -62,6 +69,7 @@ public sealed class IngestPipeline : IAsyncDisposable
 
         // Akka logs to standard output here (no Serilog): only errors, so the table and --json - stay clean.
         var config = ConfigurationFactory.ParseString("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR")
+            .WithFallback(ConfigurationFactory.ParseString(journal == JournalKind.InMemory ? InMemoryJournal : ""))
             .WithFallback(ConfigurationFactory.ParseString(PersistenceHocon.ForSqlite(databasePath)))
             .WithFallback(ConfigurationFactory.ParseString(PersistenceHocon.AkkaConf))
             .WithFallback(SqlPersistence.DefaultConfiguration);
@@ -73,7 +81,7 @@ public sealed class IngestPipeline : IAsyncDisposable
         var events = system.ActorOf(EventWriterActor.Props(store, settings.EventWriter, settings.RawRetentionDays), "events");
         var devices = system.ActorOf(DeviceManagerActor.Props(events, settings.Mqtt.Zigbee2MqttBaseTopic, settings.SnapshotEvery, TimeProvider.System), "devices");
         var bridge = system.ActorOf(BridgeActor.Props(settings.Mqtt, devices, ActorRefs.Nobody, TimeProvider.System), "bridge");
-        return new IngestPipeline(broker, system, connectionString, store, events, devices, bridge);
+        return new IngestPipeline(broker, system, connectionString, journal, store, events, devices, bridge);
     }
 
     /// <summary>Waits (up to <paramref name="timeout"/>) for the bridge's MQTT session; true when connected.</summary>
@@ -121,9 +129,14 @@ public sealed class IngestPipeline : IAsyncDisposable
 
     public Task<IReadOnlyList<StateChange>> StoredAsync() => Store.ReadAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
 
-    /// <summary>Events in Akka.Persistence's journal (device definitions and property changes).</summary>
+    /// <summary>Events in Akka.Persistence's SQLite journal (device definitions and property changes).</summary>
     public async Task<long> JournalEventsAsync()
     {
+        if (journal == JournalKind.InMemory)
+        {
+            return 0;
+        }
+
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
