@@ -5,7 +5,7 @@ namespace HaIngestor.Daemon.Bench;
 /// <summary>The benchmark results for machines: <c>bench --json OUT</c>.</summary>
 public static class BenchJson
 {
-    public static void Write(Utf8JsonWriter writer, IReadOnlyList<BenchResult> results, BenchSizes sizes, MachineFacts machine)
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<BenchResult> results, BenchSizes sizes, MachineFacts before, MachineFacts machine)
     {
         writer.WriteStartObject();
         writer.WriteStartObject("machine");
@@ -15,6 +15,8 @@ public static class BenchJson
         writer.WriteString("runtime", machine.Runtime);
         writer.WriteBoolean("server_gc", machine.ServerGc);
         writer.WriteString("build", machine.OptimizedBuild ? "Release" : "Debug");
+        WriteNullable(writer, "load_average_at_start", before.LoadAverage);
+        WriteNullable(writer, "load_average_at_end", machine.LoadAverage);
         writer.WriteEndObject();
         writer.WriteBoolean("quick", sizes.IsQuick);
         writer.WriteStartArray("scenarios");
@@ -76,6 +78,18 @@ public static class BenchJson
         if (value is { } v)
         {
             writer.WriteBoolean(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
         }
         else
         {

@@ -5,10 +5,16 @@ namespace HaIngestor.Daemon.Bench;
 /// <summary>The benchmark results as a terminal table, each scenario's further figures below it.</summary>
 public static class BenchTable
 {
-    public static void Write(TextWriter output, IReadOnlyList<BenchResult> results, BenchSizes sizes, MachineFacts machine)
+    public static void Write(TextWriter output, IReadOnlyList<BenchResult> results, BenchSizes sizes, MachineFacts before, MachineFacts machine)
     {
         output.WriteLine();
         output.WriteLine($"Machine: {machine}");
+        if (before.LoadAverage is { } startLoad && machine.LoadAverage is { } endLoad)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Load average (1 min): {startLoad:F2} at start, {endLoad:F2} at end{(Math.Max(startLoad, endLoad) > machine.ProcessorCount ? " - other work competed for the cores; wall times are stretched" : "")}"));
+        }
+
         output.WriteLine(sizes.IsQuick ? "Sizes: quick (targets apply to the full sizes only)" : "Sizes: full");
         if (!machine.OptimizedBuild)
         {

@@ -39,18 +39,19 @@ public static class BenchCommand
             return 2;
         }
 
+        var before = MachineFacts.Current();
         var results = await BenchRunner.RunAsync(selected, sizes, error, cancellationToken);
         var machine = MachineFacts.Current();
         if (jsonOut is not null)
         {
             await using var stream = jsonOut == "-" ? Console.OpenStandardOutput() : File.Create(jsonOut);
             await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-            BenchJson.Write(writer, results, sizes, machine);
+            BenchJson.Write(writer, results, sizes, before, machine);
         }
 
         if (jsonOut != "-")
         {
-            BenchTable.Write(output, results, sizes, machine);
+            BenchTable.Write(output, results, sizes, before, machine);
         }
 
         // Loss is a fault, not a figure; missed targets are only reported.
