@@ -9,6 +9,8 @@ var root = new RootCommand("HaIngestor: learns how a Home Assistant home is used
     RunCommand.Create(),
     DemoCommand.Create(),
     AnalyzeCommand.Create(),
+    DevicesCommand.Create(),
+    EvaluateCommand.Create(),
     SimulateCommand.Create(),
     BenchCommand.Create(),
 };

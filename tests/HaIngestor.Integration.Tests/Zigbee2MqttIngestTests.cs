@@ -5,6 +5,7 @@ using HaIngestor.Domain.Events;
 using HaIngestor.Integration.Tests.Infrastructure;
 using HaIngestor.Simulation;
 using Microsoft.Extensions.DependencyInjection;
+using MQTTnet;
 
 namespace HaIngestor.Integration.Tests;
 
@@ -71,6 +72,58 @@ public sealed class Zigbee2MqttIngestTests : IClassFixture<MosquittoBroker>, IDi
         Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
         Assert.Equal(expected, stored);
 
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Malformed_payloads_on_every_topic_are_counted_and_nothing_else_is_lost()
+    {
+        var home = SimulatedHome.Create(seed: 8);
+        var zigbeeTopic = "z2m-" + Guid.NewGuid().ToString("N")[..8];
+        await using var app = DaemonHost.Build(new DaemonStartOptions([], new Dictionary<string, string?>
+        {
+            ["HaIngestor:DataDirectory"] = _dataDirectory,
+            ["HaIngestor:Mqtt:Host"] = _broker.Host,
+            ["HaIngestor:Mqtt:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["HaIngestor:Mqtt:ClientId"] = "ha-ingestor-it-" + Guid.NewGuid().ToString("N")[..8],
+            ["HaIngestor:Mqtt:Zigbee2MqttBaseTopic"] = zigbeeTopic,
+            ["HaIngestor:Home:TimeZone"] = home.TimeZoneId,
+            ["HaIngestor:Api:Urls"] = $"http://127.0.0.1:{FreePort.Find()}",
+        }, Serilog.Events.LogEventLevel.Error));
+        await app.StartAsync();
+        var store = app.Services.GetRequiredService<IEventStore>();
+
+        await using var zigbee = new SimulatedZigbee2Mqtt(home, _broker.Host, _broker.Port, zigbeeTopic);
+        await zigbee.ConnectAsync(CancellationToken.None);
+        await zigbee.WaitForDaemonOnlineAsync("ha-ai", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await zigbee.PublishHomeAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        var initial = await WaitForStableCountAsync(store);
+
+        using var vandal = new MqttClientFactory().CreateMqttClient();
+        await vandal.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(_broker.Host, _broker.Port).WithClientId("vandal-" + Guid.NewGuid().ToString("N")[..6]).Build());
+        var device = home.Devices.First(d => d.Kind is not null).FriendlyName;
+        string[] garbage = ["{not json", "[1,2,3]", "\"just a string\"", "", "{\"state\":", "\u0000\u0001"];
+        foreach (var payload in garbage)
+        {
+            await vandal.PublishStringAsync($"{zigbeeTopic}/{device}", payload);
+            await vandal.PublishStringAsync($"{zigbeeTopic}/bridge/devices", payload);
+            await vandal.PublishStringAsync($"{zigbeeTopic}/no such device", payload);
+        }
+
+        var published = 0;
+        foreach (var change in new HistoryGenerator(home).Generate(DateTimeOffset.UtcNow, days: 1))
+        {
+            if (await zigbee.PublishChangeAsync(change, CancellationToken.None))
+            {
+                published++;
+            }
+        }
+
+        Assert.Equal(initial + published, await WaitForCountAsync(store, initial + published, TimeSpan.FromSeconds(60)));
+        var guardian = app.Services.GetRequiredService<Akka.Hosting.IRequiredActor<HaIngestor.Actors.HaIngestorGuardian>>().ActorRef;
+        var status = await Akka.Actor.Futures.Ask<HaIngestor.Actors.Protocol.HaIngestorStatus>(guardian, HaIngestor.Actors.Protocol.GetStatus.Instance, TimeSpan.FromSeconds(10));
+        Assert.True(status.Devices!.BadPayloadsByTopic.Values.Sum() >= garbage.Length * 2, $"bad payloads counted: {string.Join(", ", status.Devices.BadPayloadsByTopic)}");
+        await vandal.DisconnectAsync();
         await app.StopAsync();
     }
 

@@ -57,6 +57,27 @@ public static class PatternJson
                 writer.WriteNumber("spread_min", d.SpreadMinutes);
                 writer.WriteString("days", d.Days.ToString());
                 break;
+            case CoOccurrenceDetails d:
+                writer.WriteNumber("window_s", d.WindowSeconds);
+                writer.WriteNumber("support", d.Support);
+                writer.WriteNumber("lift", d.Lift);
+                break;
+            case SequenceDetails d:
+                writer.WriteNumber("median_gap_s", d.MedianGapSeconds);
+                break;
+            case DurationDetails d:
+                writer.WriteNumber("median_duration_s", d.MedianDurationSeconds);
+                writer.WriteNumber("p25_duration_s", d.P25DurationSeconds);
+                writer.WriteNumber("p75_duration_s", d.P75DurationSeconds);
+                break;
+            case RoomDetails d:
+                writer.WriteString("area", d.Area);
+                break;
+            case AnomalyDetails d:
+                writer.WriteString("date", d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                writer.WriteString("kind", d.Kind);
+                writer.WriteString("description", d.Description);
+                break;
             case GenericDetails g:
                 foreach (var (name, value) in g.Fields.Where(f => !CommonFields.Contains(f.Key)))
                 {
@@ -81,6 +102,20 @@ public static class PatternJson
             ParseLocalTime(JsonFields.String(element, "local_time")),
             JsonFields.Double(element, "spread_min"),
             ParseDays(JsonFields.String(element, "days"))),
+        CoOccurrenceDetector.TypeName => new CoOccurrenceDetails(
+            JsonFields.Double(element, "window_s"),
+            JsonFields.Double(element, "support"),
+            JsonFields.Double(element, "lift")),
+        SequenceDetector.TypeName => new SequenceDetails(JsonFields.Double(element, "median_gap_s")),
+        DurationDetector.TypeName => new DurationDetails(
+            JsonFields.Double(element, "median_duration_s"),
+            JsonFields.Double(element, "p25_duration_s"),
+            JsonFields.Double(element, "p75_duration_s")),
+        RoomDetector.TypeName => new RoomDetails(JsonFields.String(element, "area")),
+        AnomalyDetector.TypeName => new AnomalyDetails(
+            JsonFields.Date(JsonFields.String(element, "date"), "date"),
+            JsonFields.String(element, "kind"),
+            JsonFields.String(element, "description")),
         _ => ReadGeneric(element),
     };
 

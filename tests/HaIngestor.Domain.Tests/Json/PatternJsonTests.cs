@@ -73,7 +73,7 @@ public sealed class PatternJsonTests
     public void Pattern_of_a_type_without_known_details_keeps_its_extra_fields()
     {
         const string json = """
-            {"id":"co-1","type":"co_occurrence","entities":["binary_sensor.door","light.hall"],"states":["on","on"],
+            {"id":"se-1","type":"session","entities":["binary_sensor.door","light.hall"],"states":["on","on"],
              "occurrences":9,"confidence":0.9,"evidence":["2025-10-01"],"window_s":60,"support":0.12,"lift":4.5,
              "extra":{"nested":[1,2,null]}}
             """;
