@@ -79,7 +79,10 @@ public sealed class IngestPipeline : IAsyncDisposable
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(databasePath) }.ToString();
         var store = new SqliteEventStore(connectionString);
         var events = system.ActorOf(EventWriterActor.Props(store, settings.EventWriter, settings.RawRetentionDays), "events");
-        var devices = system.ActorOf(DeviceManagerActor.Props(events, settings.Mqtt.Zigbee2MqttBaseTopic, settings.SnapshotEvery, TimeProvider.System), "devices");
+        // The manager's own announcements (device list changes) go nowhere: only the ingest path is measured.
+        var devices = system.ActorOf(
+            DeviceManagerActor.Props(events, ActorRefs.Nobody, settings.Mqtt.Zigbee2MqttBaseTopic, settings.Mqtt.BaseTopic, settings.SnapshotEvery, TimeProvider.System),
+            "devices");
         var bridge = system.ActorOf(BridgeActor.Props(settings.Mqtt, devices, ActorRefs.Nobody, TimeProvider.System), "bridge");
         return new IngestPipeline(broker, system, connectionString, journal, store, events, devices, bridge);
     }
