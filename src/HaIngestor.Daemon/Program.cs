@@ -12,6 +12,7 @@ var root = new RootCommand("HaIngestor: learns how a Home Assistant home is used
     DevicesCommand.Create(),
     EvaluateCommand.Create(),
     SimulateCommand.Create(),
+    BenchCommand.Create(),
 };
 
 // The host handles SIGTERM/Ctrl+C itself (CoordinatedShutdown); System.CommandLine must not cut it short.
