@@ -76,6 +76,37 @@ public sealed class DeviceActorRecoveryTests : TestKit, IDisposable
         Assert.Equal(T0.AddMinutes(4), after.Snapshot.LastSeen);
     }
 
+    [Fact]
+    public void A_burst_written_in_batches_and_snapshots_recovers_every_change_exactly_once()
+    {
+        var events = CreateTestProbe();
+        var definition = BridgeDevicesParser.Parse(DeviceLists.With("hall/ceiling")).Devices.Single(d => d.IeeeAddress == DeviceLists.LightIeee);
+        var first = Sys.ActorOf(DeviceActor.Props(DeviceLists.LightIeee, events, "zigbee2mqtt", snapshotEvery: 3), "burst-1");
+        first.Tell(new DefineDevice(definition, DeviceLists.Light("hall/ceiling"), T0));
+        const int messages = 400;
+        for (var i = 0; i < messages; i++)
+        {
+            var json = i % 2 == 0 ? """{"state":"ON"}""" : """{"state":"OFF"}""";
+            first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State(json), T0.AddSeconds(i)));
+        }
+
+        first.Tell(DrainDevice.Instance, TestActor);
+        ExpectMsg<DeviceDrained>(Patience);
+        var written = events.ReceiveWhile(TimeSpan.FromSeconds(1), m => m as WriteStateChanges).SelectMany(w => w!.Changes).ToList();
+        Assert.Equal(messages, written.Count);
+        Watch(first);
+        first.Tell(PoisonPill.Instance);
+        ExpectTerminated(first, Patience);
+
+        var second = Sys.ActorOf(DeviceActor.Props(DeviceLists.LightIeee, events, "zigbee2mqtt", snapshotEvery: 3), "burst-2");
+        second.Tell(GetDeviceSnapshot.Instance, TestActor);
+        var after = ExpectMsg<DeviceSnapshotView>(Patience);
+
+        Assert.Equal(messages, after.StateChanges);
+        Assert.Equal(messages - 1, after.Snapshot.Usage["state"].ChangeCount);
+        Assert.Equal("\"OFF\"", after.Snapshot.LastValues["state"]);
+    }
+
     public new void Dispose()
     {
         base.Dispose();

@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using HaIngestor.Actors.Protocol;
 using HaIngestor.Domain.Devices;
+using HaIngestor.Domain.Events;
 
 namespace HaIngestor.Actors.Devices;
 
@@ -10,14 +11,21 @@ namespace HaIngestor.Actors.Devices;
 /// One Zigbee device, keyed by its ieee address: persists its definition and every state message that changed
 /// something, keeps usage per property, and hands the resulting HA state changes to the event writer.
 /// </summary>
-public sealed class DeviceActor : ReceivePersistentActor
+public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
 {
+    /// <summary>How long changes wait to share one journal write with the changes that follow them.</summary>
+    private static readonly TimeSpan BatchDelay = TimeSpan.FromMilliseconds(50);
+    private const int MaxBatch = 64;
+
     private readonly IActorRef events;
     private readonly string zigbeeBaseTopic;
     private readonly int snapshotEvery;
     private readonly ILoggingAdapter log = Context.GetLogger();
+    private readonly List<DevicePropertiesChanged> pendingEvents = [];
+    private readonly List<IReadOnlyList<StateChange>> pendingStateChanges = [];
     private DeviceState state;
     private int eventsSinceSnapshot;
+    private int writesInFlight;
 
     public DeviceActor(string ieeeAddress, IActorRef events, string zigbeeBaseTopic, int snapshotEvery)
     {
@@ -36,10 +44,24 @@ public sealed class DeviceActor : ReceivePersistentActor
         });
         Recover<DeviceDefinitionRecorded>(e => state = state.Apply(e));
         Recover<DevicePropertiesChanged>(e => state = state.Apply(e));
+        Recover<DevicePropertiesChangedBatch>(batch =>
+        {
+            foreach (var e in batch.Changes)
+            {
+                state = state.Apply(e);
+            }
+        });
 
         Command<DefineDevice>(OnDefine);
         Command<DeviceStateReceived>(OnState);
-        Command<DrainDevice>(_ => Sender.Tell(DeviceDrained.Instance));
+        Command<PersistPending>(_ => PersistPendingChanges());
+        Command<DrainDevice>(_ =>
+        {
+            // Deferred: answered only after every pending journal write has been handled and its changes passed on.
+            PersistPendingChanges();
+            var replyTo = Sender;
+            DeferAsync(DeviceDrained.Instance, drained => replyTo.Tell(drained));
+        });
         Command<GetDeviceSnapshot>(_ => Sender.Tell(new DeviceSnapshotView(state.IeeeAddress, state.Snapshot, state.StateChanges)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => log.Warning("Device {Ieee}: snapshot failed: {Error}", state.IeeeAddress, f.Cause.Message));
@@ -48,6 +70,8 @@ public sealed class DeviceActor : ReceivePersistentActor
     }
 
     public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static string PersistenceIdFor(string ieeeAddress) => $"device-{ieeeAddress}";
 
@@ -61,6 +85,7 @@ public sealed class DeviceActor : ReceivePersistentActor
             return;
         }
 
+        PersistPendingChanges();
         var renamed = state.FriendlyName is { } old && old != define.Device.FriendlyName;
         Persist(new DeviceDefinitionRecorded(define.DeviceJson, define.ReceivedAt.ToUnixTimeMilliseconds()), e =>
         {
@@ -91,22 +116,58 @@ public sealed class DeviceActor : ReceivePersistentActor
             return;
         }
 
-        Persist(DeviceState.ToEvent(changes, message.ReceivedAt), e =>
+        // Applied now, so the next message is diffed against it. The journal write waits up to BatchDelay to take
+        // the messages that follow along: a busy device costs one write per batch, not one per message.
+        var recorded = DeviceState.ToEvent(changes, message.ReceivedAt);
+        state = state.Apply(recorded);
+        pendingEvents.Add(recorded);
+        pendingStateChanges.Add(state.Snapshot.ToStateChanges(changes, message.ReceivedAt));
+        if (pendingEvents.Count >= MaxBatch)
         {
-            state = state.Apply(e);
-            var stateChanges = state.Snapshot.ToStateChanges(changes, message.ReceivedAt);
-            if (stateChanges.Count > 0)
+            PersistPendingChanges();
+        }
+        else if (pendingEvents.Count == 1)
+        {
+            Timers.StartSingleTimer(PersistPending.Instance, PersistPending.Instance, BatchDelay);
+        }
+    }
+
+    /// <summary>Writes the waiting changes as one journal event; the event writer gets them once they are stored.</summary>
+    private void PersistPendingChanges()
+    {
+        Timers.Cancel(PersistPending.Instance);
+        if (pendingEvents.Count == 0)
+        {
+            return;
+        }
+
+        var batch = new DevicePropertiesChangedBatch([.. pendingEvents]);
+        var stateChanges = pendingStateChanges.Where(c => c.Count > 0).ToList();
+        pendingEvents.Clear();
+        pendingStateChanges.Clear();
+        writesInFlight++;
+        PersistAsync(batch, _ =>
+        {
+            writesInFlight--;
+            foreach (var changes in stateChanges)
             {
-                events.Tell(new WriteStateChanges(stateChanges));
+                events.Tell(new WriteStateChanges(changes));
             }
 
             AfterPersist();
         });
     }
 
+    private sealed record PersistPending
+    {
+        public static PersistPending Instance { get; } = new();
+    }
+
     private void AfterPersist()
     {
-        if (++eventsSinceSnapshot >= snapshotEvery)
+        // Changes still waiting for (or in) their write are already in the state: a snapshot now could count them
+        // again when their batch is replayed after it. Snapshot only when the state is exactly what is journaled.
+        if (++eventsSinceSnapshot >= snapshotEvery && pendingEvents.Count == 0 && writesInFlight == 0)
         {
             eventsSinceSnapshot = 0;
             SaveSnapshot(state.ToSnapshotRecord());

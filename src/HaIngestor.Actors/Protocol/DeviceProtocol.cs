@@ -45,3 +45,6 @@ public sealed record DeviceDrained
 {
     public static DeviceDrained Instance { get; } = new();
 }
+
+/// <summary>Persisted: the property changes of several state messages written as one journal event.</summary>
+public sealed record DevicePropertiesChangedBatch(DevicePropertiesChanged[] Changes);
