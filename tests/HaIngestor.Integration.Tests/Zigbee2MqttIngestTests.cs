@@ -4,6 +4,7 @@ using HaIngestor.Daemon.Hosting;
 using HaIngestor.Domain.Events;
 using HaIngestor.Integration.Tests.Infrastructure;
 using HaIngestor.Simulation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 
@@ -25,22 +26,9 @@ public sealed class Zigbee2MqttIngestTests : IClassFixture<MosquittoBroker>, IDi
     {
         var home = SimulatedHome.Create(seed: 7);
         var zigbeeTopic = "z2m-" + Guid.NewGuid().ToString("N")[..8];
-        await using var app = DaemonHost.Build(new DaemonStartOptions([], new Dictionary<string, string?>
-        {
-            ["HaIngestor:DataDirectory"] = _dataDirectory,
-            ["HaIngestor:Mqtt:Host"] = _broker.Host,
-            ["HaIngestor:Mqtt:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture),
-            ["HaIngestor:Mqtt:ClientId"] = "ha-ingestor-it-" + Guid.NewGuid().ToString("N")[..8],
-            ["HaIngestor:Mqtt:Zigbee2MqttBaseTopic"] = zigbeeTopic,
-            ["HaIngestor:Home:TimeZone"] = home.TimeZoneId,
-            ["HaIngestor:Api:Urls"] = $"http://127.0.0.1:{FreePort.Find()}",
-        }, Serilog.Events.LogEventLevel.Warning));
-        await app.StartAsync();
+        await using var app = await StartDaemonAsync(home, zigbeeTopic);
         var store = app.Services.GetRequiredService<IEventStore>();
-
-        await using var zigbee = new SimulatedZigbee2Mqtt(home, _broker.Host, _broker.Port, zigbeeTopic);
-        await zigbee.ConnectAsync(CancellationToken.None);
-        await zigbee.WaitForDaemonOnlineAsync("ha-ai", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await using var zigbee = await ConnectSimulatedZigbee2MqttAsync(home, zigbeeTopic);
         var start = DateTimeOffset.UtcNow;
         await zigbee.PublishHomeAsync(start, CancellationToken.None);
         var initial = await WaitForStableCountAsync(store);
@@ -80,22 +68,9 @@ public sealed class Zigbee2MqttIngestTests : IClassFixture<MosquittoBroker>, IDi
     {
         var home = SimulatedHome.Create(seed: 8);
         var zigbeeTopic = "z2m-" + Guid.NewGuid().ToString("N")[..8];
-        await using var app = DaemonHost.Build(new DaemonStartOptions([], new Dictionary<string, string?>
-        {
-            ["HaIngestor:DataDirectory"] = _dataDirectory,
-            ["HaIngestor:Mqtt:Host"] = _broker.Host,
-            ["HaIngestor:Mqtt:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture),
-            ["HaIngestor:Mqtt:ClientId"] = "ha-ingestor-it-" + Guid.NewGuid().ToString("N")[..8],
-            ["HaIngestor:Mqtt:Zigbee2MqttBaseTopic"] = zigbeeTopic,
-            ["HaIngestor:Home:TimeZone"] = home.TimeZoneId,
-            ["HaIngestor:Api:Urls"] = $"http://127.0.0.1:{FreePort.Find()}",
-        }, Serilog.Events.LogEventLevel.Error));
-        await app.StartAsync();
+        await using var app = await StartDaemonAsync(home, zigbeeTopic);
         var store = app.Services.GetRequiredService<IEventStore>();
-
-        await using var zigbee = new SimulatedZigbee2Mqtt(home, _broker.Host, _broker.Port, zigbeeTopic);
-        await zigbee.ConnectAsync(CancellationToken.None);
-        await zigbee.WaitForDaemonOnlineAsync("ha-ai", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await using var zigbee = await ConnectSimulatedZigbee2MqttAsync(home, zigbeeTopic);
         await zigbee.PublishHomeAsync(DateTimeOffset.UtcNow, CancellationToken.None);
         var initial = await WaitForStableCountAsync(store);
 
@@ -125,6 +100,32 @@ public sealed class Zigbee2MqttIngestTests : IClassFixture<MosquittoBroker>, IDi
         Assert.True(status.Devices!.BadPayloadsByTopic.Values.Sum() >= garbage.Length * 2, $"bad payloads counted: {string.Join(", ", status.Devices.BadPayloadsByTopic)}");
         await vandal.DisconnectAsync();
         await app.StopAsync();
+    }
+
+    /// <summary>The daemon against the shared mosquitto, with its own Zigbee2MQTT base topic and data directory.</summary>
+    private async Task<WebApplication> StartDaemonAsync(SimulatedHome home, string zigbeeTopic)
+    {
+        var app = DaemonHost.Build(new DaemonStartOptions([], new Dictionary<string, string?>
+        {
+            ["HaIngestor:DataDirectory"] = _dataDirectory,
+            ["HaIngestor:Mqtt:Host"] = _broker.Host,
+            ["HaIngestor:Mqtt:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["HaIngestor:Mqtt:ClientId"] = "ha-ingestor-it-" + Guid.NewGuid().ToString("N")[..8],
+            ["HaIngestor:Mqtt:Zigbee2MqttBaseTopic"] = zigbeeTopic,
+            ["HaIngestor:Home:TimeZone"] = home.TimeZoneId,
+            ["HaIngestor:Api:Urls"] = $"http://127.0.0.1:{FreePort.Find()}",
+        }, Serilog.Events.LogEventLevel.Error));
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>The simulated Zigbee2MQTT, connected once the daemon has said it is online (and so subscribed).</summary>
+    private async Task<SimulatedZigbee2Mqtt> ConnectSimulatedZigbee2MqttAsync(SimulatedHome home, string zigbeeTopic)
+    {
+        var zigbee = new SimulatedZigbee2Mqtt(home, _broker.Host, _broker.Port, zigbeeTopic);
+        await zigbee.ConnectAsync(CancellationToken.None);
+        await zigbee.WaitForDaemonOnlineAsync("ha-ai", TimeSpan.FromSeconds(30), CancellationToken.None);
+        return zigbee;
     }
 
     private static async Task<long> WaitForStableCountAsync(IEventStore store)

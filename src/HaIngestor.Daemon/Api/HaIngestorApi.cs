@@ -43,54 +43,19 @@ public static class HaIngestorApi
         app.MapGet("/api/suggestions/list", async (IRequiredActor<HaIngestorGuardian> guardian, HttpResponse response, CancellationToken ct) =>
         {
             var view = await guardian.ActorRef.Ask<SuggestionsView>(GetSuggestions.Instance, AskTimeout, ct);
-            await WriteJson(response, writer =>
-            {
-                writer.WriteStartObject();
-                WriteRun(writer, view.LastRun);
-                writer.WriteStartArray("suggestions");
-                foreach (var suggestion in view.Suggestions)
-                {
-                    SuggestionJson.Write(writer, suggestion);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }, ct);
+            await WriteList(response, w => WriteRun(w, view.LastRun), "suggestions", view.Suggestions, SuggestionJson.Write, ct);
         });
 
         app.MapGet("/api/patterns/list", async (IRequiredActor<HaIngestorGuardian> guardian, HttpResponse response, CancellationToken ct) =>
         {
             var view = await guardian.ActorRef.Ask<PatternsView>(GetPatterns.Instance, AskTimeout, ct);
-            await WriteJson(response, writer =>
-            {
-                writer.WriteStartObject();
-                WriteRun(writer, view.LastRun);
-                writer.WriteStartArray("patterns");
-                foreach (var pattern in view.Patterns)
-                {
-                    PatternJson.Write(writer, pattern);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }, ct);
+            await WriteList(response, w => WriteRun(w, view.LastRun), "patterns", view.Patterns, PatternJson.Write, ct);
         });
 
         app.MapGet("/api/jobs", async (IRequiredActor<HaIngestorGuardian> guardian, HttpResponse response, CancellationToken ct) =>
         {
             var history = await guardian.ActorRef.Ask<RunHistory>(GetRunHistory.Instance, AskTimeout, ct);
-            await WriteJson(response, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray("runs");
-                foreach (var run in history.Runs)
-                {
-                    AnalysisRunReportJson.Write(writer, run);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }, ct);
+            await WriteList(response, writeHeader: null, "runs", history.Runs, AnalysisRunReportJson.Write, ct);
         });
 
         app.MapGet("/api/devices", async (IRequiredActor<HaIngestorGuardian> guardian, CancellationToken ct) =>
@@ -114,6 +79,22 @@ public static class HaIngestorApi
             _ => Results.Problem("unexpected reply from the scheduler"),
         };
     }
+
+    /// <summary><c>{ header fields, "&lt;name&gt;": [...] }</c>.</summary>
+    private static Task WriteList<T>(HttpResponse response, Action<Utf8JsonWriter>? writeHeader, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> writeItem, CancellationToken ct) =>
+        WriteJson(response, writer =>
+        {
+            writer.WriteStartObject();
+            writeHeader?.Invoke(writer);
+            writer.WriteStartArray(name);
+            foreach (var item in items)
+            {
+                writeItem(writer, item);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }, ct);
 
     private static void WriteRun(Utf8JsonWriter writer, AnalysisRunReport? run)
     {
