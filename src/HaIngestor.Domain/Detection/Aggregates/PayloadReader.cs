@@ -30,6 +30,13 @@ internal sealed class PayloadReader : IDisposable
         return count;
     }
 
+    /// <summary>A number below <paramref name="bound"/>, such as an index into a table read before.</summary>
+    public int Index(int bound)
+    {
+        var index = Guard(() => _reader.Read7BitEncodedInt());
+        return index >= 0 && index < bound ? index : throw new InvalidDataException($"index {index} out of 0..{bound - 1}");
+    }
+
     public long Unsigned()
     {
         var value = Guard(() => _reader.Read7BitEncodedInt64());

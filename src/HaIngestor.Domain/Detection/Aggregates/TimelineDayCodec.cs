@@ -95,8 +95,8 @@ internal static class TimelineDayCodec
         for (var i = 0; i < count; i++)
         {
             previous = ticks[i] = previous + r.Unsigned();
-            entity[i] = r.Count() is var e && e < entityCount ? e : throw new InvalidDataException($"entity number {e} of {entityCount}");
-            state[i] = r.Count() is var s && s < states.Length ? s : throw new InvalidDataException($"state number {s} of {states.Length}");
+            entity[i] = r.Index(entityCount);
+            state[i] = r.Index(states.Length);
             flags[i] = r.Byte() is var f && (f & ~KnownFlags) == 0 && (f & TimelineFlags.OriginMask) <= 2 ? f : throw new InvalidDataException($"unknown flags {f}");
             if (previous > last)
             {
