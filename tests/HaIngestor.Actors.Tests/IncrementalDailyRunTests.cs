@@ -93,6 +93,21 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         Assert.Equal([1, 200], corrupt.Payload);
     }
 
+    [Fact]
+    public async Task A_window_within_today_is_read_raw_and_still_brings_L2_up_to_date()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events.Where(e => e.Time >= RunAt.AddDays(-7)));
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+
+        var (report, _) = Run(l1, new AggregateStorage(l2, 7, 90), Calendar.StartOfDay(Today));
+
+        Assert.Equal(AnalysisRunStatus.Completed, report.Status);
+        Assert.Equal(events.Count(e => e.Time >= Calendar.StartOfDay(Today) && e.Time < RunAt), report.EventCount);
+        Assert.Equal(6, (await l2.LoadAsync(TimelineDay.KindName, FirstDay, Today)).Count);
+        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimeOfDayDay.KindName));
+    }
+
     public new void Dispose()
     {
         base.Dispose();

@@ -31,13 +31,13 @@ public static class AggregatedWindowLoader
         var aggregated = await CatchUpAsync(events, storage, aggregators, home, today, now, cancellationToken);
 
         var wholeDays = LocalDays.WholeDaysWithin(windowStart, windowEnd, calendar).Where(d => d < today).ToList();
-        var stored = new Dictionary<string, Dictionary<DateOnly, DailyAggregate>>(StringComparer.Ordinal);
+        var stored = aggregators.ToDictionary(a => a.AggregateKind, _ => new Dictionary<DateOnly, DailyAggregate>(), StringComparer.Ordinal);
         var problems = new List<string>();
         if (wholeDays.Count > 0)
         {
             foreach (var aggregator in aggregators)
             {
-                var days = stored[aggregator.AggregateKind] = [];
+                var days = stored[aggregator.AggregateKind];
                 foreach (var row in await storage.Store.LoadAsync(aggregator.AggregateKind, wholeDays[0], wholeDays[^1], cancellationToken))
                 {
                     if (DailyAggregateCodec.TryDecode(row.Kind, row.Date, row.Payload, out var aggregate, out var error))
@@ -66,9 +66,9 @@ public static class AggregatedWindowLoader
                 s => (IReadOnlyList<DailyAggregate>)s.Value.Values.Where(a => covered.Contains(a.Date)).OrderBy(a => a.Date).ToList(),
                 StringComparer.Ordinal),
         };
-        var storedEvents = stored.TryGetValue(TimelineDay.KindName, out var timeline)
-            ? timeline.Values.Where(a => covered.Contains(a.Date)).Sum(a => (long)((TimelineDay)a).EventCount)
-            : 0;
+        var storedEvents = aggregators.Count == 0
+            ? 0
+            : stored[aggregators[0].AggregateKind].Values.Where(a => covered.Contains(a.Date)).Sum(a => (long)a.EventCount);
         var pruned = await storage.Store.PruneAsync(today.AddDays(-storage.RetentionDays), cancellationToken);
         return new AggregatedWindow(context, raw.Count + storedEvents, aggregated, covered.Count, pruned, problems);
     }

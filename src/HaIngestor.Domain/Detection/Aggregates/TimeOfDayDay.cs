@@ -11,8 +11,9 @@ namespace HaIngestor.Domain.Detection.Aggregates;
 /// ignored domains are left out.
 /// </summary>
 /// <param name="Date">The local date.</param>
+/// <param name="EventCount">All state changes of the day, including those left out.</param>
 /// <param name="Entities">The entities changed that day, by entity_id.</param>
-public sealed record TimeOfDayDay(DateOnly Date, IReadOnlyList<TimeOfDayEntityDay> Entities) : DailyAggregate(Date)
+public sealed record TimeOfDayDay(DateOnly Date, int EventCount, IReadOnlyList<TimeOfDayEntityDay> Entities) : DailyAggregate(Date, EventCount)
 {
     public const string KindName = "time_of_day";
 
@@ -53,6 +54,7 @@ public sealed record TimeOfDayDay(DateOnly Date, IReadOnlyList<TimeOfDayEntityDa
 
         return new TimeOfDayDay(
             day.Date,
+            day.Events.Count,
             entities
                 .Where(e => e.Value is not null)
                 .OrderBy(e => e.Key, StringComparer.Ordinal)

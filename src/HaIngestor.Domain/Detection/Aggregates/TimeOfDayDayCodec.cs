@@ -15,6 +15,7 @@ internal static class TimeOfDayDayCodec
         using var w = new PayloadWriter();
         w.Byte(Version);
         var midnight = (long)day.Date.DayNumber * HomeCalendar.MinutesPerDay;
+        w.Unsigned(day.EventCount);
         w.Count(day.Entities.Count);
         foreach (var entity in day.Entities)
         {
@@ -46,6 +47,8 @@ internal static class TimeOfDayDayCodec
         }
 
         var midnight = (long)date.DayNumber * HomeCalendar.MinutesPerDay;
+        var rawCount = r.Unsigned();
+        var eventCount = rawCount <= int.MaxValue ? (int)rawCount : throw new InvalidDataException($"event count {rawCount}");
         var entities = new TimeOfDayEntityDay[r.Count()];
         for (var k = 0; k < entities.Length; k++)
         {
@@ -76,6 +79,6 @@ internal static class TimeOfDayDayCodec
             throw new InvalidDataException("bytes after the time_of_day day");
         }
 
-        return new TimeOfDayDay(date, entities);
+        return new TimeOfDayDay(date, eventCount, entities);
     }
 }

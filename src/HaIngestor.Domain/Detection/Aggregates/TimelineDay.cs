@@ -37,7 +37,7 @@ public sealed record TimelineDay(
     long[] Ticks,
     int[] Entity,
     int[] State,
-    byte[] Flags) : DailyAggregate(Date)
+    byte[] Flags) : DailyAggregate(Date, EventCount)
 {
     public const string KindName = "timeline";
 
