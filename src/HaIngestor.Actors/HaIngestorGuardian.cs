@@ -43,7 +43,7 @@ public sealed class HaIngestorGuardian : ReceiveActor
     {
         Context.GetLogger().Info("HaIngestor starting with {Settings}", settings);
         events = Supervised(EventWriterActor.Props(eventStore, settings.EventWriter, settings.RawRetentionDays), "events");
-        devices = Supervised(DeviceManagerActor.Props(events, settings.Mqtt.Zigbee2MqttBaseTopic, settings.SnapshotEvery, time), "devices");
+        devices = Supervised(DeviceManagerActor.Props(events, Self, settings.Mqtt.Zigbee2MqttBaseTopic, settings.Mqtt.BaseTopic, settings.SnapshotEvery, time), "devices");
         bridge = Supervised(BridgeActor.Props(settings.Mqtt, devices, Self, time), "bridge");
         suggestions = Supervised(SuggestionActor.Props(bridge, summaryStore, settings.Mqtt.BaseTopic), "suggestions");
         scheduler = Supervised(
@@ -58,6 +58,8 @@ public sealed class HaIngestorGuardian : ReceiveActor
         Receive<GetPatterns>(m => suggestions.Forward(m));
         Receive<GetDevices>(m => devices.Forward(m));
         Receive<GetCapabilities>(m => devices.Forward(m));
+        Receive<GetDeviceChanges>(m => devices.Forward(m));
+        Receive<GetDeviceUsage>(m => devices.Forward(m));
         Receive<FlushEvents>(m => events.Forward(m));
         Receive<Publish>(m => bridge.Forward(m));
         Receive<GetStatus>(_ => ReplyStatus(Sender));

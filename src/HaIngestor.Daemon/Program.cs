@@ -9,7 +9,10 @@ var root = new RootCommand("HaIngestor: learns how a Home Assistant home is used
     RunCommand.Create(),
     DemoCommand.Create(),
     AnalyzeCommand.Create(),
+    DevicesCommand.Create(),
+    EvaluateCommand.Create(),
     SimulateCommand.Create(),
+    BenchCommand.Create(),
 };
 
 // The host handles SIGTERM/Ctrl+C itself (CoordinatedShutdown); System.CommandLine must not cut it short.

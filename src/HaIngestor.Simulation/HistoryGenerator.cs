@@ -15,6 +15,7 @@ public sealed class HistoryGenerator(SimulatedHome home)
     private const double UiShare = 0.25;
     private const int NoiseStreamBase = 1000;
     private const int SensorStream = 2000;
+    private const int AnomalyStreamBase = 3000;
 
     public SimulatedHome Home { get; } = home;
 
@@ -91,11 +92,22 @@ public sealed class HistoryGenerator(SimulatedHome home)
             PlanNoise(run, date, Home.Noise[i], new Random(DeterministicNoise.Seed(Home.Seed, date.DayNumber, NoiseStreamBase + i)));
         }
 
+        for (var i = 0; i < Home.Anomalies.Count; i++)
+        {
+            var anomaly = Home.Anomalies[i];
+            if (anomaly.Activity is null && anomaly.FallsOn(date))
+            {
+                PlanExtraSession(run, date, anomaly, new Random(DeterministicNoise.Seed(Home.Seed, date.DayNumber, AnomalyStreamBase + i)));
+            }
+        }
+
     }
 
     private void PlanActivity(GenerationRun run, DateOnly date, PlantedActivity activity, Random random)
     {
-        if (!activity.Days.Contains(date.DayOfWeek) || random.NextDouble() < activity.SkipProbability)
+        var leftOn = Home.Anomalies.FirstOrDefault(a => a.Activity == activity.Id && a.FallsOn(date));
+        var skipped = random.NextDouble() < activity.SkipProbability && leftOn is null;
+        if (!activity.Days.Contains(date.DayOfWeek) || skipped)
         {
             return;
         }
@@ -106,11 +118,27 @@ public sealed class HistoryGenerator(SimulatedHome home)
         {
             var local = nominal + step.Offset
                         + TimeSpan.FromMinutes((step.FollowsStart ? startJitter : 0) + random.NextJitter(step.JitterMinutes));
+            if (leftOn is not null && step.EntityId == leftOn.EntityId && step.State == leftOn.OffState)
+            {
+                local += leftOn.Delay;
+            }
+
             var time = ToUtc(local);
             var entity = Home.FindEntity(step.EntityId)!;
             var (userId, parentId) = Context(activity.Actor, entity.Role, random, time);
             run.Push(time, new Scheduled(entity.Index, ScheduledKind.Set, step.State, userId, parentId, 0));
         }
+    }
+
+    private void PlanExtraSession(GenerationRun run, DateOnly date, PlantedAnomaly anomaly, Random random)
+    {
+        var entity = Home.FindEntity(anomaly.EntityId)!;
+        var on = ToUtc(date.ToDateTime(anomaly.TimeOn(date)));
+        var off = on + anomaly.Hold;
+        var (onUser, onParent) = Context(Actor.Person, entity.Role, random, on);
+        var (offUser, offParent) = Context(Actor.Person, entity.Role, random, off);
+        run.Push(on, new Scheduled(entity.Index, ScheduledKind.Set, anomaly.OnState, onUser, onParent, 0));
+        run.Push(off, new Scheduled(entity.Index, ScheduledKind.Set, anomaly.OffState, offUser, offParent, 0));
     }
 
     private void PlanNoise(GenerationRun run, DateOnly date, NoiseSource noise, Random random)

@@ -163,6 +163,18 @@ internal static class HomeLayout
         ];
     }
 
+    /// <summary>
+    /// The deliberate anomalies: the floor lamp switched on for a while at night, in the morning or early in the
+    /// afternoon (it is otherwise only used in the evening), and the kitchen light left on all morning.
+    /// </summary>
+    public static IReadOnlyList<PlantedAnomaly> Anomalies(Func<string, EntityRole, string> entity) =>
+    [
+        new("lamp-at-odd-hour", entity("living room/floor lamp", EntityRole.OnOff), "on", "off", 10, 3,
+            [new TimeOnly(3, 10), new TimeOnly(9, 40), new TimeOnly(14, 20)], TimeSpan.FromMinutes(25), null, TimeSpan.Zero),
+        new("kitchen-light-left-on", entity("kitchen/ceiling light", EntityRole.OnOff), "on", "off", 12, 5,
+            [], TimeSpan.Zero, "kitchen-morning", TimeSpan.FromHours(5)),
+    ];
+
     /// <summary>Use that follows no routine.</summary>
     public static IReadOnlyList<NoiseSource> Noise(Func<string, EntityRole, string> entity) =>
     [

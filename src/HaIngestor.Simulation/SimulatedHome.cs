@@ -31,6 +31,7 @@ public sealed class SimulatedHome
         Calendar = new HomeCalendar(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZoneId));
         Activities = HomeLayout.Activities(EntityIdOf);
         Noise = HomeLayout.Noise(EntityIdOf);
+        Anomalies = options.PlantAnomalies ? HomeLayout.Anomalies(EntityIdOf) : [];
         Routines = Activities.SelectMany(PlantedRoutine.From).ToList();
     }
 
@@ -65,6 +66,9 @@ public sealed class SimulatedHome
 
     /// <summary>Use without a routine.</summary>
     public IReadOnlyList<NoiseSource> Noise { get; }
+
+    /// <summary>Deliberate one-offs (none when <see cref="SimulationOptions.PlantAnomalies"/> is off).</summary>
+    public IReadOnlyList<PlantedAnomaly> Anomalies { get; }
 
     /// <summary>Ground truth: one time-of-day routine per activity step.</summary>
     public IReadOnlyList<PlantedRoutine> Routines { get; }

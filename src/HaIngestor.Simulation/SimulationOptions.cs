@@ -7,10 +7,12 @@ namespace HaIngestor.Simulation;
 /// Additional temperature/humidity sensors spread over the rooms, to make large volumes for benchmarks
 /// (each reports two entities every <see cref="SensorInterval"/>).
 /// </param>
+/// <param name="PlantAnomalies">Plant the deliberate anomalies of <see cref="SimulatedHome.Anomalies"/>; off gives a history without one-offs.</param>
 public sealed record SimulationOptions(
     string TimeZoneId = "Europe/Berlin",
     TimeSpan? SensorInterval = null,
-    int ExtraClimateSensors = 0)
+    int ExtraClimateSensors = 0,
+    bool PlantAnomalies = true)
 {
     public static SimulationOptions Default { get; } = new();
 

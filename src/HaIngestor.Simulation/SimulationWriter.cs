@@ -35,7 +35,7 @@ public static class SimulationWriter
 
         using (var stream = Create(directory, TruthFileName))
         {
-            TruthFile.Write(stream, home);
+            TruthFile.Write(stream, home, startUtc, days);
         }
 
         var from = startUtc.ToUniversalTime();

@@ -75,6 +75,11 @@ public class DetectorSupervisionTests : TestKit
                 sender.Tell(new CapabilitySnapshot([], null));
             }
 
+            if (message is GetDeviceUsage)
+            {
+                sender.Tell(new DeviceUsageView([]));
+            }
+
             return AutoPilot.KeepRunning;
         }));
         var suggestions = CreateTestProbe();

@@ -1,9 +1,11 @@
 using System.Text;
+using System.Text.Json;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using HaIngestor.Actors.Devices;
 using HaIngestor.Actors.Protocol;
 using HaIngestor.Actors.Tests.Support;
+using HaIngestor.Domain.Devices;
 
 namespace HaIngestor.Actors.Tests;
 
@@ -12,7 +14,7 @@ public class DeviceManagerActorTests() : TestKit(TestConfig.InMemoryPersistence)
     private static readonly DateTimeOffset T0 = new(2025, 4, 2, 18, 0, 0, TimeSpan.Zero);
 
     private IActorRef Manager(IActorRef events) =>
-        Sys.ActorOf(DeviceManagerActor.Props(events, "zigbee2mqtt", 10, new ManualTimeProvider(T0)));
+        Sys.ActorOf(DeviceManagerActor.Props(events, CreateTestProbe(), "zigbee2mqtt", "ha-ai", 10, new ManualTimeProvider(T0)));
 
     [Fact]
     public void State_messages_reach_the_device_by_friendly_name_and_a_rename_keeps_its_history()
@@ -84,5 +86,108 @@ public class DeviceManagerActorTests() : TestKit(TestConfig.InMemoryPersistence)
 
         Assert.Equal(["0x00124b0029e3a1f0", DeviceLists.LightIeee], snapshot.Devices.Select(d => d.IeeeAddress));
         Assert.Equal(T0, snapshot.ListReceivedAt);
+    }
+
+    private IActorRef Manager(IActorRef events, IActorRef publisher) =>
+        Sys.ActorOf(DeviceManagerActor.Props(events, publisher, "zigbee2mqtt", "ha-ai", 10, new ManualTimeProvider(T0)));
+
+    private static JsonElement EventOf(Publish publish)
+    {
+        Assert.Equal("ha-ai/events/device", publish.Topic);
+        Assert.False(publish.Retain);
+        return JsonDocument.Parse(publish.Payload).RootElement;
+    }
+
+    [Fact]
+    public void Device_list_changes_are_published_and_kept_and_a_restart_does_not_announce_them_again()
+    {
+        var publisher = CreateTestProbe();
+        var manager = Manager(CreateTestProbe(), publisher);
+
+        manager.Tell(new DeviceListReceived(DeviceLists.With("hall/ceiling")));
+        var added = Enumerable.Range(0, 2).Select(_ => EventOf(publisher.ExpectMsg<Publish>())).ToList();
+        Assert.All(added, e => Assert.Equal("added", e.GetProperty("event").GetString()));
+        var light = added.Single(e => e.GetProperty("ieee_address").GetString() == DeviceLists.LightIeee);
+        Assert.Equal(["brightness", "state"], light.GetProperty("added_features").EnumerateArray().Select(f => f.GetString()));
+
+        manager.Tell(new DeviceListReceived(DeviceLists.With("hall/main")));
+        var renamed = EventOf(publisher.ExpectMsg<Publish>());
+        Assert.Equal("renamed", renamed.GetProperty("event").GetString());
+        Assert.Equal("hall/main", renamed.GetProperty("friendly_name").GetString());
+        Assert.Equal("hall/ceiling", renamed.GetProperty("previous_friendly_name").GetString());
+
+        Watch(manager);
+        manager.Tell(PoisonPill.Instance);
+        ExpectTerminated(manager);
+        var restarted = Manager(CreateTestProbe(), publisher);
+        restarted.Tell(new DeviceListReceived(DeviceLists.With("hall/main")));
+        restarted.Tell(new DeviceListReceived(Encoding.UTF8.GetBytes($"[{DeviceLists.Coordinator}]")));
+        var removed = EventOf(publisher.ExpectMsg<Publish>());
+        Assert.Equal("removed", removed.GetProperty("event").GetString());
+        Assert.Equal(DeviceLists.LightIeee, removed.GetProperty("ieee_address").GetString());
+        Assert.Equal("hall/main", removed.GetProperty("friendly_name").GetString());
+        publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        restarted.Tell(GetDeviceChanges.Instance, TestActor);
+        var history = ExpectMsg<DeviceChangesView>().Changes;
+        Assert.Equal(
+            [DeviceListChangeKind.Removed, DeviceListChangeKind.Renamed, DeviceListChangeKind.Added, DeviceListChangeKind.Added],
+            history.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void A_device_that_cannot_be_read_is_not_announced_as_removed()
+    {
+        var publisher = CreateTestProbe();
+        var manager = Manager(CreateTestProbe(), publisher);
+        manager.Tell(new DeviceListReceived(DeviceLists.With("hall/ceiling")));
+        publisher.ExpectMsg<Publish>();
+        publisher.ExpectMsg<Publish>();
+
+        var tooDeep = string.Concat(Enumerable.Repeat("{\"type\":\"composite\",\"name\":\"c\",\"features\":[", 64)) + string.Concat(Enumerable.Repeat("]}", 64));
+        var broken = DeviceLists.Light("hall/ceiling").Replace("\"exposes\":[", $"\"exposes\":[{tooDeep},");
+        manager.Tell(new DeviceListReceived(Encoding.UTF8.GetBytes($"[{DeviceLists.Coordinator},{broken}]")));
+        manager.Tell(GetDeviceManagerStatus.Instance, TestActor);
+
+        Assert.Equal(1, ExpectMsg<DeviceManagerStatus>().DeviceErrors);
+        publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Availability_is_kept_per_device_in_both_payload_forms()
+    {
+        var manager = Manager(CreateTestProbe(), CreateTestProbe());
+        manager.Tell(new DeviceListReceived(DeviceLists.With("hall/ceiling")));
+
+        manager.Tell(new DeviceAvailabilityReceived("hall/ceiling", Encoding.UTF8.GetBytes("""{"state":"offline"}""")));
+        manager.Tell(GetDevices.Instance, TestActor);
+        Assert.Equal("offline", ExpectMsg<DevicesView>().Devices.Single(d => d.IeeeAddress == DeviceLists.LightIeee).Availability);
+
+        manager.Tell(new DeviceAvailabilityReceived("hall/ceiling", Encoding.UTF8.GetBytes("online")));
+        manager.Tell(GetDevices.Instance, TestActor);
+        Assert.Equal("online", ExpectMsg<DevicesView>().Devices.Single(d => d.IeeeAddress == DeviceLists.LightIeee).Availability);
+
+        manager.Tell(new DeviceAvailabilityReceived("hall/ceiling", Encoding.UTF8.GetBytes("maybe")));
+        manager.Tell(GetDeviceManagerStatus.Instance, TestActor);
+        Assert.Equal(1, ExpectMsg<DeviceManagerStatus>().BadPayloadsByTopic["zigbee2mqtt/hall/ceiling/availability"]);
+    }
+
+    [Fact]
+    public void An_unknown_expose_type_is_logged_once_per_device_and_type()
+    {
+        var manager = Manager(CreateTestProbe(), CreateTestProbe());
+        var withUnknown = DeviceLists.Light("hall/ceiling").Replace(
+            "\"type\":\"light\"}]",
+            "\"type\":\"light\"},{\"type\":\"hologram\",\"name\":\"beam\",\"property\":\"beam\",\"access\":1}]");
+        var list = Encoding.UTF8.GetBytes($"[{DeviceLists.Coordinator},{withUnknown}]");
+
+        EventFilter.Warning(contains: "hologram").Expect(1, () =>
+        {
+            manager.Tell(new DeviceListReceived(list));
+            manager.Tell(new DeviceListReceived(list));
+            manager.Tell(GetCapabilities.Instance, TestActor);
+            var light = ExpectMsg<CapabilitySnapshot>().Devices.Single(d => d.IeeeAddress == DeviceLists.LightIeee);
+            Assert.Equal("unknown", light.Features.Single(f => f.Path == "beam").Type);
+        });
     }
 }

@@ -101,6 +101,31 @@ public sealed class CliTests : IDisposable
         Assert.Contains(found, f => f.Entity == floorLampOn.EntityId && f.State == "on" && CircularMinutesApart(f.Time, floorLampOn.LocalTime) <= 20);
     }
 
+    [Fact]
+    public async Task Evaluate_scores_a_simulated_month_against_its_planted_truth()
+    {
+        var output = Path.Combine(_workDirectory, "sim30");
+        var simulate = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "30", "--seed", "2", "--out", output, "--end", "2024-11-08T00:00:00Z");
+        Assert.True(simulate.ExitCode == 0, simulate.Output + simulate.Error);
+
+        var json = Path.Combine(_workDirectory, "scores.json");
+        var evaluate = await DaemonProcess.RunAsync(_workDirectory, Timeout, "evaluate",
+            "--events", Path.Combine(output, "events.jsonl"), "--home", Path.Combine(output, "home.json"), "--truth", Path.Combine(output, "truth.json"), "--json", json);
+        Assert.True(evaluate.ExitCode == 0, evaluate.Output + evaluate.Error);
+
+        using var document = JsonDocument.Parse(File.ReadAllBytes(json));
+        var scores = document.RootElement.GetProperty("scores").EnumerateArray().ToDictionary(s => s.GetProperty("type").GetString()!);
+        foreach (var kind in new[] { "time_of_day", "co_occurrence", "sequence", "duration", "room", "anomaly" })
+        {
+            var score = scores[kind];
+            var planted = score.GetProperty("planted").GetInt32();
+            var detected = score.GetProperty("detected").GetInt32();
+            Assert.True(planted > 0, $"{kind}: nothing planted");
+            Assert.True(score.GetProperty("recalled").GetInt32() >= 0.95 * planted, $"{kind}: {score}");
+            Assert.True(score.GetProperty("correct").GetInt32() >= 0.90 * detected, $"{kind}: {score}");
+        }
+    }
+
     private static double CircularMinutesApart(TimeOnly a, TimeOnly b)
     {
         var minutes = Math.Abs((a.ToTimeSpan() - b.ToTimeSpan()).TotalMinutes);

@@ -45,6 +45,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     private long phaseStartedAt;
     private CapabilitySnapshot? capabilities;
     private int eventCount;
+    private IReadOnlyList<Pattern> detected = [];
+    private double? utilisation;
 
     public AnalysisRunActor(
         AnalysisRunRequest request,
@@ -76,6 +78,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         Receive<EventsFailed>(OnEventsFailed);
         Receive<GroupDetectionResult>(OnDetected);
         Receive<GroupTimedOut>(_ => OnGroupTimedOut());
+        Receive<DeviceUsageView>(OnUsage);
+        Receive<UsageFailed>(OnUsageFailed);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -223,15 +227,61 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         Continue([]);
     }
 
+    /// <summary>Phase 4 asks the device manager for every device's usage; it never fails the run.</summary>
     private void Continue(IReadOnlyList<Pattern> patterns)
     {
-        AnalyseFeatures();
-        EndPhase(FeaturesPhase);
+        detected = patterns;
+        if (capabilities is not null)
+        {
+            var controllable = capabilities.Devices.Sum(d => d.Features.Count(f => f.Role == FeatureRole.Controllable));
+            log.Info("Run {RunId}: feature analysis of {Devices} devices, {Controllable} controllable features", request.RunId, capabilities.Devices.Count, controllable);
+        }
 
+        devices.Ask<DeviceUsageView>(GetDeviceUsage.All, settings.CapabilityTimeout).ContinueWith(
+            t => t.IsCompletedSuccessfully
+                ? t.Result
+                : (object)new UsageFailed(t.Exception?.GetBaseException().Message ?? $"no answer within {settings.CapabilityTimeout}"),
+            TaskScheduler.Default).PipeTo(Self);
+    }
+
+    private void OnUsageFailed(UsageFailed failure)
+    {
+        log.Warning("Run {RunId}: device usage unavailable: {Error}", request.RunId, failure.Error);
+        failures.Add(KeyValuePair.Create(FeaturesPhase, failure.Error));
+        EndPhase(FeaturesPhase);
+        Suggest([]);
+    }
+
+    /// <summary>Utilisation of the home and the unused features an automation could put to work.</summary>
+    private void OnUsage(DeviceUsageView view)
+    {
+        IReadOnlyList<FeatureOpportunity> opportunities = [];
+        try
+        {
+            var snapshots = view.Devices.Select(d => d.Snapshot).ToList();
+            var homeUsage = HomeUtilisation.Of(snapshots);
+            utilisation = homeUsage.Ratio;
+            opportunities = FeatureOpportunities.Find(snapshots);
+            log.Info(
+                "Run {RunId}: {Used} of {Controllable} controllable features used, {Opportunities} unused-feature opportunities",
+                request.RunId, homeUsage.Used, homeUsage.Controllable, opportunities.Count);
+        }
+        catch (Exception e)
+        {
+            log.Error(e, "Run {RunId}: feature analysis failed", request.RunId);
+            failures.Add(KeyValuePair.Create(FeaturesPhase, $"{e.GetType().Name}: {e.Message}"));
+        }
+
+        EndPhase(FeaturesPhase);
+        Suggest(opportunities);
+    }
+
+    private void Suggest(IReadOnlyList<FeatureOpportunity> opportunities)
+    {
         IReadOnlyList<Suggestion> built = [];
         try
         {
-            built = SuggestionEngine.Build(patterns, home, settings.TopSuggestions);
+            built = SuggestionEngine.Build(detected, opportunities, home, settings.TopSuggestions);
         }
         catch (Exception e)
         {
@@ -240,23 +290,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         }
 
         EndPhase(SuggestionsPhase);
-        Finish(failures.Count == 0 ? AnalysisRunStatus.Completed : AnalysisRunStatus.Partial, patterns, built);
-    }
-
-    /// <summary>
-    /// Phase 4 for now counts devices and controllable features of the capability snapshot; exposed vs used
-    /// features per device come with the feature-usage work.
-    /// </summary>
-    private void AnalyseFeatures()
-    {
-        if (capabilities is null)
-        {
-            log.Info("Run {RunId}: feature analysis skipped, no capability snapshot", request.RunId);
-            return;
-        }
-
-        var controllable = capabilities.Devices.Sum(d => d.Features.Count(f => f.Role == FeatureRole.Controllable));
-        log.Info("Run {RunId}: feature analysis: {Devices} devices, {Controllable} controllable features", request.RunId, capabilities.Devices.Count, controllable);
+        Finish(failures.Count == 0 ? AnalysisRunStatus.Completed : AnalysisRunStatus.Partial, detected, built);
     }
 
     /// <summary>
@@ -290,7 +324,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
             eventCount,
             patternCount,
             suggestionCount,
-            failures.ToList());
+            failures.ToList(),
+            utilisation);
 
     private void EndPhase(string phase)
     {
@@ -303,6 +338,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     private sealed record EventsLoaded(IReadOnlyList<StateChange> Events);
 
     private sealed record EventsFailed(string Error);
+
+    private sealed record UsageFailed(string Error);
 
     private sealed record GroupTimedOut
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using HaIngestor.Actors.Protocol;
 using HaIngestor.Domain.Devices;
 
@@ -12,14 +13,20 @@ namespace HaIngestor.Actors.Devices;
 /// and routes state messages by friendly name. A rename keeps the ieee address, so the device's history stays.
 /// A state message for a name not in the list yet (the broker does not order retained messages across topics)
 /// is counted and its latest payload kept, per name and bounded, until a device list maps the name.
+/// Each list is compared with the last one (<see cref="DeviceListDiff"/>): the changes are persisted, kept in a bounded
+/// history and published on <c>&lt;base&gt;/events/device</c>; the persisted summary means a restart announces nothing
+/// that did not change.
 /// </summary>
-public sealed class DeviceManagerActor : ReceiveActor
+public sealed class DeviceManagerActor : ReceivePersistentActor
 {
+    public const string ManagerPersistenceId = "device-manager";
     public const int MaxPendingNames = 1024;
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
 
     private readonly IActorRef events;
+    private readonly IActorRef publisher;
     private readonly string zigbeeBaseTopic;
+    private readonly string deviceEventsTopic;
     private readonly int snapshotEvery;
     private readonly TimeProvider time;
     private readonly ILoggingAdapter log = Context.GetLogger();
@@ -29,6 +36,9 @@ public sealed class DeviceManagerActor : ReceiveActor
     private readonly Dictionary<string, string> availability = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeviceStateReceived> pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> badPayloads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> unknownExposesLogged = new(StringComparer.Ordinal);
+    private DeviceManagerState managerState = DeviceManagerState.Empty;
+    private int listsSinceSnapshot;
     private IReadOnlyList<ZigbeeDevice> devices = [];
     private DateTimeOffset? listReceivedAt;
     private long deviceLists;
@@ -36,28 +46,53 @@ public sealed class DeviceManagerActor : ReceiveActor
     private long stateMessages;
     private long unknownMessages;
 
-    public DeviceManagerActor(IActorRef events, string zigbeeBaseTopic, int snapshotEvery, TimeProvider time)
+    /// <param name="events">The event writer, for the device actors.</param>
+    /// <param name="publisher">Takes <see cref="Publish"/> messages to the broker (the bridge, or the guardian that forwards to it).</param>
+    /// <param name="zigbeeBaseTopic">Zigbee2MQTT's base topic.</param>
+    /// <param name="baseTopic">HaIngestor's own base topic; device-list changes go to <c>&lt;base&gt;/events/device</c>.</param>
+    /// <param name="snapshotEvery">Snapshot after this many persisted events.</param>
+    /// <param name="time">The clock.</param>
+    public DeviceManagerActor(IActorRef events, IActorRef publisher, string zigbeeBaseTopic, string baseTopic, int snapshotEvery, TimeProvider time)
     {
         this.events = events;
+        this.publisher = publisher;
         this.zigbeeBaseTopic = zigbeeBaseTopic;
+        deviceEventsTopic = $"{baseTopic}/events/device";
         this.snapshotEvery = snapshotEvery;
         this.time = time;
 
-        Receive<DeviceListReceived>(OnDeviceList);
-        Receive<DeviceStateReceived>(OnState);
-        Receive<DeviceAvailabilityReceived>(OnAvailability);
-        Receive<BadPayloadReported>(m => CountBadPayload(m.Topic));
-        Receive<GetCapabilities>(_ => Sender.Tell(new CapabilitySnapshot(devices, listReceivedAt)));
-        Receive<GetDevices>(_ => ListDevices(Sender));
-        Receive<GetDeviceManagerStatus>(_ => Sender.Tell(new DeviceManagerStatus(
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is DeviceManagerSnapshot record)
+            {
+                managerState = DeviceManagerState.FromSnapshotRecord(record);
+            }
+        });
+        Recover<DeviceListChanged>(e => managerState = managerState.Apply(e));
+
+        Command<DeviceListReceived>(OnDeviceList);
+        Command<DeviceStateReceived>(OnState);
+        Command<DeviceAvailabilityReceived>(OnAvailability);
+        Command<BadPayloadReported>(m => CountBadPayload(m.Topic));
+        Command<GetCapabilities>(_ => Sender.Tell(new CapabilitySnapshot(devices, listReceivedAt)));
+        Command<GetDevices>(_ => ListDevices(Sender));
+        Command<GetDeviceUsage>(m => ReplyUsage(m, Sender));
+        Command<GetDeviceChanges>(_ => Sender.Tell(new DeviceChangesView(managerState.History.Reverse().ToList())));
+        Command<GetDeviceManagerStatus>(_ => Sender.Tell(new DeviceManagerStatus(
             devices.Count, deviceLists, deviceErrors, stateMessages, unknownMessages,
             new Dictionary<string, long>(badPayloads, StringComparer.Ordinal))));
-        Receive<Terminated>(OnTerminated);
-        Receive<DrainDevices>(_ => Drain(Sender));
+        Command<Terminated>(OnTerminated);
+        Command<DrainDevices>(_ => Drain(Sender));
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => log.Warning("Device manager: snapshot failed: {Error}", f.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => log.Warning("Device manager: old snapshots not deleted: {Error}", f.Cause.Message));
     }
 
-    public static Props Props(IActorRef events, string zigbeeBaseTopic, int snapshotEvery, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new DeviceManagerActor(events, zigbeeBaseTopic, snapshotEvery, time));
+    public override string PersistenceId => ManagerPersistenceId;
+
+    public static Props Props(IActorRef events, IActorRef publisher, string zigbeeBaseTopic, string baseTopic, int snapshotEvery, TimeProvider time) =>
+        Akka.Actor.Props.Create(() => new DeviceManagerActor(events, publisher, zigbeeBaseTopic, baseTopic, snapshotEvery, time));
 
     private string DeviceListTopic => $"{zigbeeBaseTopic}/bridge/devices";
 
@@ -86,6 +121,8 @@ public sealed class DeviceManagerActor : ReceiveActor
 
         var rawJson = RawDeviceJson(message.Payload);
         var receivedAt = time.GetUtcNow();
+        RecordChanges(result, receivedAt);
+        LogUnknownExposes(result.Devices);
         ieeeByName.Clear();
         foreach (var device in result.Devices)
         {
@@ -100,6 +137,56 @@ public sealed class DeviceManagerActor : ReceiveActor
         listReceivedAt = receivedAt;
         log.Info("Device list: {Count} devices, {Errors} unreadable", result.Devices.Count, result.Errors.Count);
         DeliverPending();
+    }
+
+    /// <summary>
+    /// Diffs the list with the last one. A device whose entry could not be read keeps its last entry: an unreadable
+    /// entry is not a removed device.
+    /// </summary>
+    private void RecordChanges(BridgeDevicesParseResult result, DateTimeOffset receivedAt)
+    {
+        var unreadable = result.Errors.Where(e => e.IeeeAddress is not null).Select(e => e.IeeeAddress!).ToHashSet(StringComparer.Ordinal);
+        var current = DeviceListDiff.Summarise(result.Devices)
+            .Concat(managerState.Entries.Where(e => unreadable.Contains(e.IeeeAddress) && result.Devices.All(d => d.IeeeAddress != e.IeeeAddress)))
+            .ToList();
+        var changes = DeviceListDiff.Compare(managerState.Entries, current, receivedAt);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        Persist(DeviceManagerState.ToEvent(changes, receivedAt), e =>
+        {
+            managerState = managerState.Apply(e);
+            foreach (var change in changes)
+            {
+                log.Info("Device {Ieee} ({FriendlyName}) {Change}", change.IeeeAddress, change.FriendlyName, change.KindName);
+                publisher.Tell(new Publish(deviceEventsTopic, DeviceListChangeJson.ToUtf8(change), Retain: false));
+            }
+
+            if (++listsSinceSnapshot >= Math.Max(1, snapshotEvery))
+            {
+                listsSinceSnapshot = 0;
+                SaveSnapshot(managerState.ToSnapshotRecord());
+            }
+        });
+    }
+
+    /// <summary>An expose type this version does not know is kept as an unknown feature; say so once per device and type.</summary>
+    private void LogUnknownExposes(IReadOnlyList<ZigbeeDevice> listed)
+    {
+        foreach (var device in listed)
+        {
+            foreach (var feature in device.Features)
+            {
+                if (feature.Type == "unknown" && unknownExposesLogged.Add(device.IeeeAddress + "\u001f" + RawExposeType(feature.RawJson)))
+                {
+                    log.Warning(
+                        "Device {Ieee} ({FriendlyName}) exposes {Path} of unknown type {Type}; kept as an unknown capability",
+                        device.IeeeAddress, device.FriendlyName, feature.Path, RawExposeType(feature.RawJson));
+                }
+            }
+        }
     }
 
     private void OnState(DeviceStateReceived message)
@@ -149,22 +236,41 @@ public sealed class DeviceManagerActor : ReceiveActor
         }
     }
 
-    private void ListDevices(IActorRef replyTo)
-    {
-        var known = devices;
-        var snapshots = known.Select(d => Child(d.IeeeAddress).Ask<DeviceSnapshotView>(GetDeviceSnapshot.Instance, AskTimeout)
-            .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default)).ToList();
-        var availabilityNow = new Dictionary<string, string>(availability, StringComparer.Ordinal);
-        Task.WhenAll(snapshots).ContinueWith(
-            t => new DevicesView(known.Select((d, i) => new DeviceSummary(
-                d.IeeeAddress,
-                d.FriendlyName,
-                d.Model,
-                d.Vendor,
-                d.Features.Count,
-                t.Result[i]?.Snapshot.LastSeen,
-                availabilityNow.GetValueOrDefault(d.IeeeAddress))).ToList()),
+    private void ListDevices(IActorRef replyTo) =>
+        Usage(devices).ContinueWith(
+            t => new DevicesView(t.Result.Select(u => new DeviceSummary(
+                u.Device.IeeeAddress,
+                u.Device.FriendlyName,
+                u.Device.Model,
+                u.Device.Vendor,
+                u.Device.Features.Count,
+                u.Snapshot.LastSeen,
+                u.Availability)).ToList()),
             TaskScheduler.Default).PipeTo(replyTo);
+
+    private void ReplyUsage(GetDeviceUsage query, IActorRef replyTo)
+    {
+        var asked = query.IeeeAddress is { } ieee ? devices.Where(d => d.IeeeAddress == ieee).ToList() : devices;
+        Usage(asked).ContinueWith(t => new DeviceUsageView(t.Result), TaskScheduler.Default).PipeTo(replyTo);
+    }
+
+    /// <summary>Asks the device actors of <paramref name="known"/>; a device whose actor does not answer has empty usage.</summary>
+    private Task<DeviceUsage[]> Usage(IReadOnlyList<ZigbeeDevice> known)
+    {
+        var availabilityNow = new Dictionary<string, string>(availability, StringComparer.Ordinal);
+        var asks = known.Select(d => Child(d.IeeeAddress).Ask<DeviceSnapshotView>(GetDeviceSnapshot.Instance, AskTimeout).ContinueWith(
+            t =>
+            {
+                var view = t.IsCompletedSuccessfully ? t.Result : null;
+                var snapshot = view?.Snapshot ?? DeviceSnapshot.Empty;
+                return new DeviceUsage(
+                    d,
+                    snapshot.Definition is null ? snapshot.WithDefinition(d) : snapshot,
+                    view?.StateChanges ?? 0,
+                    availabilityNow.GetValueOrDefault(d.IeeeAddress));
+            },
+            TaskScheduler.Default));
+        return Task.WhenAll(asks);
     }
 
     private IActorRef Child(string ieee)
@@ -229,6 +335,26 @@ public sealed class DeviceManagerActor : ReceiveActor
         }
 
         return result;
+    }
+
+    private static string RawExposeType(string? rawJson)
+    {
+        if (rawJson is null)
+        {
+            return "(none)";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(rawJson);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("type", out var type)
+                ? type.ValueKind == JsonValueKind.String ? type.GetString()! : type.GetRawText()
+                : "(none)";
+        }
+        catch (JsonException)
+        {
+            return "(unreadable)";
+        }
     }
 
     private static string? ReadAvailability(byte[] payload)

@@ -67,3 +67,41 @@ public sealed record DrainDevices
 
 /// <summary>How many device actors confirmed, and how many did not within the time allowed.</summary>
 public sealed record DevicesDrained(int Drained, int TimedOut);
+
+/// <summary>Asks for the device-list change history; answered by <see cref="DeviceChangesView"/>.</summary>
+public sealed record GetDeviceChanges
+{
+    public static GetDeviceChanges Instance { get; } = new();
+}
+
+/// <summary>The kept device-list changes, newest first.</summary>
+public sealed record DeviceChangesView(IReadOnlyList<DeviceListChange> Changes);
+
+/// <summary>Persisted: the changes one device list brought, as parallel arrays (kinds by their JSON names).</summary>
+public sealed record DeviceListChanged(
+    long AtUnixMs,
+    string[] Kinds,
+    string[] IeeeAddresses,
+    string[] FriendlyNames,
+    string?[] PreviousFriendlyNames,
+    string[][] AddedFeatures,
+    string[][] RemovedFeatures);
+
+/// <summary>Persisted snapshot of the device manager: the last list's summary and the kept history, oldest first.</summary>
+public sealed record DeviceManagerSnapshot(string[] IeeeAddresses, string[] FriendlyNames, string[][] Features, DeviceListChanged[] History);
+
+/// <summary>Asks for each device's definition and usage (phase 4 of a run, the REST usage view); with an ieee address, that device only.</summary>
+public sealed record GetDeviceUsage(string? IeeeAddress = null)
+{
+    public static GetDeviceUsage All { get; } = new();
+}
+
+/// <summary>One device of the latest list with what its device actor knows.</summary>
+/// <param name="Device">The device as the latest list describes it.</param>
+/// <param name="Snapshot">Its definition, last values and usage per property (empty usage when its actor did not answer).</param>
+/// <param name="StateChanges">State messages that changed something.</param>
+/// <param name="Availability">online / offline, when Zigbee2MQTT reports availability.</param>
+public sealed record DeviceUsage(ZigbeeDevice Device, DeviceSnapshot Snapshot, long StateChanges, string? Availability);
+
+/// <summary>The devices asked for, in device-list order; empty for an unknown ieee address.</summary>
+public sealed record DeviceUsageView(IReadOnlyList<DeviceUsage> Devices);

@@ -41,7 +41,10 @@ public sealed record SchedulerStatus(string? RunningRunId, bool RunQueued, long 
 /// <summary>Sent by an AnalysisRunActor to the scheduler when it is done.</summary>
 public sealed record AnalysisRunCompleted(AnalysisRunReport Report);
 
-/// <summary>Persisted: one finished run, in plain fields (times as unix ms, phases and failures as parallel arrays).</summary>
+/// <summary>
+/// Persisted: one finished run, in plain fields (times as unix ms, phases and failures as parallel arrays).
+/// <c>Utilisation</c> came later: records written before it read as null.
+/// </summary>
 public sealed record JobRecorded(
     string RunId,
     string Kind,
@@ -57,7 +60,8 @@ public sealed record JobRecorded(
     int PatternCount,
     int SuggestionCount,
     string[] FailureKeys,
-    string[] FailureMessages);
+    string[] FailureMessages,
+    double? Utilisation = null);
 
 /// <summary>Persisted snapshot of the scheduler: the kept history, newest first.</summary>
 public sealed record SchedulerStateSnapshot(JobRecorded[] Jobs);

@@ -22,7 +22,8 @@ public static class JobRecords
             report.PatternCount,
             report.SuggestionCount,
             report.Failures.Select(f => f.Key).ToArray(),
-            report.Failures.Select(f => f.Value).ToArray());
+            report.Failures.Select(f => f.Value).ToArray(),
+            report.Utilisation);
 
     public static AnalysisRunReport ToReport(JobRecorded record) =>
         new(
@@ -38,5 +39,6 @@ public static class JobRecords
             record.EventCount,
             record.PatternCount,
             record.SuggestionCount,
-            record.FailureKeys.Select((key, i) => KeyValuePair.Create(key, record.FailureMessages[i])).ToList());
+            record.FailureKeys.Select((key, i) => KeyValuePair.Create(key, record.FailureMessages[i])).ToList(),
+            record.Utilisation);
 }

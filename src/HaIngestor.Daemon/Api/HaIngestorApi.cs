@@ -99,6 +99,7 @@ public static class HaIngestorApi
             return Results.Json(new { devices = devices.Devices }, SnakeCase);
         });
 
+        app.MapDeviceEndpoints();
         app.MapPost("/api/analysis/run", RunAnalysis);
         app.MapPost("/api/suggestions/generate", RunAnalysis);
     }

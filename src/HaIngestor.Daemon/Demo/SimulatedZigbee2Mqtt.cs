@@ -84,7 +84,14 @@ public sealed class SimulatedZigbee2Mqtt(SimulatedHome home, string host, int po
     {
         if (_client.IsConnected)
         {
-            await _client.DisconnectAsync();
+            try
+            {
+                await _client.DisconnectAsync();
+            }
+            catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or IOException or OperationCanceledException)
+            {
+                // The broker went first (the demo's embedded broker stops with the daemon): nothing left to say goodbye to.
+            }
         }
 
         _client.Dispose();

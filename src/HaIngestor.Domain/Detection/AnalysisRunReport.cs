@@ -14,6 +14,7 @@ namespace HaIngestor.Domain.Detection;
 /// <param name="PatternCount">Patterns found.</param>
 /// <param name="SuggestionCount">Suggestions produced.</param>
 /// <param name="Failures">Detector (or phase) name → error message, for what failed.</param>
+/// <param name="Utilisation">Home-wide feature utilisation (controllable features ever used / all controllable features), when phase 4 measured it.</param>
 public sealed record AnalysisRunReport(
     string RunId,
     string Kind,
@@ -27,4 +28,5 @@ public sealed record AnalysisRunReport(
     int EventCount,
     int PatternCount,
     int SuggestionCount,
-    IReadOnlyList<KeyValuePair<string, string>> Failures);
+    IReadOnlyList<KeyValuePair<string, string>> Failures,
+    double? Utilisation = null);

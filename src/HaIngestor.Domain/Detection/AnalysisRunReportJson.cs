@@ -28,6 +28,11 @@ public static class AnalysisRunReportJson
         writer.WriteNumber("events", report.EventCount);
         writer.WriteNumber("patterns", report.PatternCount);
         writer.WriteNumber("suggestions", report.SuggestionCount);
+        if (report.Utilisation is { } utilisation)
+        {
+            writer.WriteNumber("utilisation", Math.Round(utilisation, 4));
+        }
+
         writer.WriteStartArray("failures");
         foreach (var (name, error) in report.Failures)
         {
@@ -41,7 +46,7 @@ public static class AnalysisRunReportJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Reads a report written by <see cref="Write"/>; throws <see cref="JsonException"/> naming the bad field.</summary>
+    /// <summary>Reads a report written by <see cref="Write"/> (<c>utilisation</c> is absent when not measured); throws <see cref="JsonException"/> naming the bad field.</summary>
     public static AnalysisRunReport Read(JsonElement element)
     {
         var window = JsonFields.Required(element, "window", JsonValueKind.Object);
@@ -62,7 +67,8 @@ public static class AnalysisRunReportJson
             JsonFields.Int(element, "suggestions"),
             JsonFields.Required(element, "failures", JsonValueKind.Array).EnumerateArray()
                 .Select(f => KeyValuePair.Create(JsonFields.String(f, "name"), JsonFields.String(f, "error")))
-                .ToList());
+                .ToList(),
+            JsonFields.OptionalDouble(element, "utilisation"));
     }
 
     public static string StatusName(AnalysisRunStatus status) => status switch

@@ -14,7 +14,9 @@ namespace HaIngestor.Domain.Detection;
 /// <see cref="AnomalySettings.MinHistoryEvents"/> other events nothing is judged.
 /// <list type="bullet">
 /// <item>Unusual hour (activations only, not off-like states): p = (events of the other days within
-/// ±<see cref="AnomalySettings.HourBandHalfWidth"/> local hours, circular, + band/24) / (their events + 1);
+/// ±w local hours, circular, + band/24) / (their events + 1), where w is
+/// <see cref="AnomalySettings.HourBandHalfWidth"/> or, when larger, the circular standard deviation of the other
+/// days' times in hours (a widely spread history leaves no hour unusual by chance);
 /// unusual when p &lt; <see cref="AnomalySettings.MaxHourProbability"/>; <c>confidence</c> = 1 − p / (2 · max).</item>
 /// <item>Long on-time: on log durations (human on-times are skewed; a linear MAD would flag the tail of
 /// any scattered device), z = (ln d − median) / max(MAD, floor); unusual when z &gt;
@@ -26,6 +28,8 @@ namespace HaIngestor.Domain.Detection;
 public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDetector
 {
     public const string TypeName = "anomaly";
+
+    private const double RadiansPerMinute = 2 * Math.PI / (24 * 60);
 
     public AnomalyDetector()
         : this(new AnomalySettings())
@@ -79,15 +83,22 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
         }
 
         var itemDays = events.Select(e => timeline.Day[e]).Distinct().Count();
-        var width = Settings.HourBandHalfWidth;
-        var bandShare = ((2 * width) + 1) / 24.0;
+        double sin = 0, cos = 0;
+        foreach (var e in events)
+        {
+            sin += Math.Sin(timeline.Minute[e] * RadiansPerMinute);
+            cos += Math.Cos(timeline.Minute[e] * RadiansPerMinute);
+        }
 
         foreach (var dayEvents in Enumerable.Range(0, events.Length).GroupBy(k => timeline.Day[events[k]]))
         {
             var dayHistogram = new int[24];
+            double daySin = 0, dayCos = 0;
             foreach (var k in dayEvents)
             {
                 dayHistogram[hourOf[k]]++;
+                daySin += Math.Sin(timeline.Minute[events[k]] * RadiansPerMinute);
+                dayCos += Math.Cos(timeline.Minute[events[k]] * RadiansPerMinute);
             }
 
             var otherEvents = events.Length - dayEvents.Count();
@@ -96,6 +107,8 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
                 continue;
             }
 
+            var width = BandHalfWidth(sin - daySin, cos - dayCos, otherEvents);
+            var bandShare = ((2 * width) + 1) / 24.0;
             foreach (var atHour in dayEvents.GroupBy(k => hourOf[k]))
             {
                 var band = 0;
@@ -122,6 +135,19 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
                     atHour.Count(), 1 - (p / (2 * Settings.MaxHourProbability)), description));
             }
         }
+    }
+
+    /// <summary>
+    /// Hours either side that count as "the same time of day": the configured band, widened to the circular
+    /// standard deviation of the history's times. An entity used all over the day (a remote pressed at random
+    /// between 08:00 and 23:30) has no empty band after a fortnight by chance alone, one used at one time of
+    /// day (a lamp at 19:30) does.
+    /// </summary>
+    private int BandHalfWidth(double sin, double cos, int count)
+    {
+        var length = Math.Sqrt((sin * sin) + (cos * cos)) / count;
+        var spreadHours = length <= 1e-12 ? 12 : length >= 1 ? 0 : Math.Sqrt(-2 * Math.Log(length)) / RadiansPerMinute / 60;
+        return Math.Clamp((int)Math.Ceiling(spreadHours), Settings.HourBandHalfWidth, 11);
     }
 
     private void LongOnTimes(ActivityTimeline timeline, int item, List<OnPeriod> periods, List<Pattern> patterns)

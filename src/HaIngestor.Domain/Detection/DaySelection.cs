@@ -22,6 +22,40 @@ public sealed record DaySelection(IReadOnlySet<DayOfWeek> Days)
 
     public static string ShortName(DayOfWeek day) => day.ToString()[..3].ToLowerInvariant();
 
+    /// <summary>Reads the form <see cref="ToString"/> writes; false for anything else.</summary>
+    public static bool TryParse(string? text, out DaySelection days)
+    {
+        days = All;
+        switch (text)
+        {
+            case null or "":
+                return false;
+            case "all":
+                return true;
+            case "weekdays":
+                days = Weekdays;
+                return true;
+            case "weekends":
+                days = Weekends;
+                return true;
+        }
+
+        var set = new HashSet<DayOfWeek>();
+        foreach (var name in text.Split(','))
+        {
+            var day = Array.FindIndex(MondayFirst, d => ShortName(d) == name.Trim());
+            if (day < 0)
+            {
+                return false;
+            }
+
+            set.Add(MondayFirst[day]);
+        }
+
+        days = new DaySelection(set);
+        return true;
+    }
+
     public override string ToString() =>
         Days.Count == 7 ? "all"
         : Days.SetEquals(Weekdays.Days) ? "weekdays"

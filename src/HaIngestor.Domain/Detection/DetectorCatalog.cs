@@ -10,6 +10,11 @@ public static class DetectorCatalog
     public static IReadOnlyList<IPatternDetector> CreateAll(DetectorSettings settings) =>
     [
         new TimeOfDayDetector(settings.TimeOfDay),
+        new CoOccurrenceDetector(settings.CoOccurrence),
+        new SequenceDetector(settings.Sequence),
+        new DurationDetector(settings.Duration),
+        new RoomDetector(settings.Room),
+        new AnomalyDetector(settings.Anomaly),
     ];
 
     /// <summary>The detectors of one group.</summary>

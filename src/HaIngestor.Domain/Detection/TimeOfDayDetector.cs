@@ -12,8 +12,10 @@ namespace HaIngestor.Domain.Detection;
 /// no repeated states, no measurements). Per entity and state, local minutes (home time zone, DST-correct)
 /// go on the 24-hour circle. A histogram counts, per minute of the day, the days with an event within
 /// ± <see cref="TimeOfDaySettings.PeakHalfWidthMinutes"/>; the highest peak is taken, its events gathered,
-/// their circular mean and spread computed, then they are removed and the next peak is taken, so one
-/// entity and state can have several routines. An occurrence is one day: events of a cluster near midnight
+/// their circular mean and spread computed, then the events the cluster gathered are removed and the next peak
+/// is taken, so one entity and state can have several routines. When the weekday and the weekend days of a
+/// cluster keep clearly different times (<see cref="TimeOfDaySettings.DayTypeShiftMinutes"/>), each day type is
+/// gathered again around its own time and judged as a routine of its own. An occurrence is one day: events of a cluster near midnight
 /// belong to the day of the cluster's centre, and several events of one day count once (their mean stands for
 /// the day in the mean and spread).
 /// </para>
@@ -168,6 +170,14 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
 
         var removed = new bool[stamps.Length];
         var found = new HashSet<string>(StringComparer.Ordinal);
+        void Keep(Pattern? pattern)
+        {
+            if (pattern is not null && found.Add(pattern.Id))
+            {
+                patterns.Add(pattern);
+            }
+        }
+
         for (var round = 0; round < _settings.MaxClustersPerState; round++)
         {
             var peak = HighestPeak(stamps, removed, scratch.Coverage, out var peakDays);
@@ -176,27 +186,88 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
                 return;
             }
 
-            var (mean, spread) = Gather(stamps, minutes, removed, peak, _settings.ClusterRadiusMinutes, scratch);
-            var radius = _settings.ClusterRadiusMinutes;
-            if (!double.IsNaN(mean))
+            var cluster = Cluster(stamps, minutes, removed, peak, null, scratch);
+            if (cluster is { } merged)
             {
-                radius = Math.Clamp((int)Math.Ceiling(RefinedRadiusSpreads * spread), MinRefinedRadius, _settings.ClusterRadiusMinutes);
-                (mean, spread) = Gather(stamps, minutes, removed, (int)Math.Round(mean) % CircularTime.MinutesPerDay, radius, scratch);
+                if (DayTypeMeans(scratch) is not { } split)
+                {
+                    Keep(Evaluate(entityId, state, merged, scratch.OccurrenceDays, days, window, existence));
+                }
+                else
+                {
+                    // Each day type is gathered again around its own time, so that the weekend part of a cluster
+                    // found from the weekday peak is not cut off at the weekday cluster's radius.
+                    foreach (var (weekend, centre) in (ReadOnlySpan<(bool, int)>)[(false, split.Weekdays), (true, split.Weekends)])
+                    {
+                        if (Cluster(stamps, minutes, removed, centre, weekend, scratch) is { } part)
+                        {
+                            Keep(Evaluate(entityId, state, part, scratch.OccurrenceDays, days.Where(d => IsWeekend(d.Day) == weekend).ToList(), window, existence));
+                            Remove(stamps, minutes, removed, part.Centre, part.Radius, weekend);
+                        }
+                    }
+                }
+
+                Remove(stamps, minutes, removed, merged.Centre, merged.Radius, null);
             }
 
-            Remove(minutes, removed, peak, double.IsNaN(mean) ? peak : (int)Math.Round(mean) % CircularTime.MinutesPerDay);
-            if (double.IsNaN(mean))
-            {
-                continue;
-            }
-
-            var pattern = Evaluate(entityId, state, mean, spread, radius, scratch.OccurrenceDays, days, window, existence);
-            if (pattern is not null && found.Add(pattern.Id))
-            {
-                patterns.Add(pattern);
-            }
+            Remove(stamps, minutes, removed, peak, _settings.PeakHalfWidthMinutes, null);
         }
     }
+
+    /// <summary>
+    /// Gathers the active events within the cluster radius of <paramref name="centre"/>, then again within a radius
+    /// fitted to their spread around their mean; null when nothing is there. Only events of one day type when
+    /// <paramref name="weekend"/> is set. The occurrence days and minutes are left in the scratch buffers.
+    /// </summary>
+    private TimeCluster? Cluster(ReadOnlySpan<long> stamps, int[] minutes, bool[] removed, int centre, bool? weekend, Scratch scratch)
+    {
+        var (mean, spread) = Gather(stamps, minutes, removed, centre, _settings.ClusterRadiusMinutes, weekend, scratch);
+        if (double.IsNaN(mean))
+        {
+            return null;
+        }
+
+        var radius = Math.Clamp((int)Math.Ceiling(RefinedRadiusSpreads * spread), MinRefinedRadius, _settings.ClusterRadiusMinutes);
+        (mean, spread) = Gather(stamps, minutes, removed, (int)Math.Round(mean) % CircularTime.MinutesPerDay, radius, weekend, scratch);
+        return double.IsNaN(mean) ? null : new TimeCluster(mean, spread, (int)Math.Round(mean) % CircularTime.MinutesPerDay, radius);
+    }
+
+    /// <summary>
+    /// The mean local times of the weekday and the weekend days of the cluster in the scratch buffers when they are
+    /// two routines: both day types seen on enough days, their times apart by at least
+    /// <see cref="TimeOfDaySettings.DayTypeShiftMinutes"/> and <see cref="TimeOfDaySettings.DayTypeShiftSigmas"/>
+    /// standard errors; otherwise null.
+    /// </summary>
+    private (int Weekdays, int Weekends)? DayTypeMeans(Scratch scratch)
+    {
+        var weekdays = new List<double>();
+        var weekends = new List<double>();
+        for (var i = 0; i < scratch.Minutes.Count; i++)
+        {
+            (IsWeekend(scratch.OccurrenceDays[i]) ? weekends : weekdays).Add(scratch.Minutes[i]);
+        }
+
+        if (weekdays.Count < _settings.MinOccurrences || weekends.Count < _settings.MinOccurrences)
+        {
+            return null;
+        }
+
+        var (weekdayMean, weekdaySpread) = CircularTime.MeanAndSpread(CollectionsMarshal.AsSpan(weekdays));
+        var (weekendMean, weekendSpread) = CircularTime.MeanAndSpread(CollectionsMarshal.AsSpan(weekends));
+        if (double.IsNaN(weekdayMean) || double.IsNaN(weekendMean))
+        {
+            return null;
+        }
+
+        // A floor of one minute keeps identical times from making any difference "significant".
+        var standardError = Math.Sqrt((Math.Pow(Math.Max(weekdaySpread, 1), 2) / weekdays.Count) + (Math.Pow(Math.Max(weekendSpread, 1), 2) / weekends.Count));
+        var shift = Math.Abs(CircularTime.Difference(weekdayMean, weekendMean));
+        return shift >= _settings.DayTypeShiftMinutes && shift >= _settings.DayTypeShiftSigmas * standardError
+            ? ((int)Math.Round(weekdayMean) % CircularTime.MinutesPerDay, (int)Math.Round(weekendMean) % CircularTime.MinutesPerDay)
+            : null;
+    }
+
+    private static bool IsWeekend(long dayNumber) => DayOf(dayNumber) is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     /// <summary>The minute of the day with the most days having an event within the peak half width.</summary>
     private int HighestPeak(ReadOnlySpan<long> stamps, bool[] removed, int[] coverage, out int peakDays)
@@ -287,7 +358,7 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
     /// that day's events); returns the circular mean and spread of those minutes.
     /// </summary>
     private static (double Mean, double Spread) Gather(
-        ReadOnlySpan<long> stamps, int[] minutes, bool[] removed, int centre, int radius, Scratch scratch)
+        ReadOnlySpan<long> stamps, int[] minutes, bool[] removed, int centre, int radius, bool? weekend, Scratch scratch)
     {
         const int day = CircularTime.MinutesPerDay;
         scratch.Minutes.Clear();
@@ -309,6 +380,11 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
             }
 
             var occurrenceDay = (stamps[i] - centre + day / 2) / day;
+            if (weekend is { } wanted && IsWeekend(occurrenceDay) != wanted)
+            {
+                continue;
+            }
+
             if (occurrenceDay != currentDay)
             {
                 Flush();
@@ -333,12 +409,18 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
         }
     }
 
-    private void Remove(int[] minutes, bool[] removed, int peak, int centre)
+    /// <summary>
+    /// Marks the events within <paramref name="radius"/> of <paramref name="centre"/> as used (of one day type, by
+    /// occurrence day, when <paramref name="weekend"/> is set). Only what a cluster gathered is used up, so a
+    /// neighbouring routine of other days (weekends an hour later) stays for the next round.
+    /// </summary>
+    private static void Remove(ReadOnlySpan<long> stamps, int[] minutes, bool[] removed, int centre, int radius, bool? weekend)
     {
-        var radius = _settings.ClusterRadiusMinutes;
+        const int day = CircularTime.MinutesPerDay;
         for (var i = 0; i < minutes.Length; i++)
         {
-            if (Math.Abs(CircularTime.Difference(peak, minutes[i])) <= radius || Math.Abs(CircularTime.Difference(centre, minutes[i])) <= radius)
+            if (Math.Abs(CircularTime.Difference(centre, minutes[i])) <= radius
+                && (weekend is not { } wanted || IsWeekend((stamps[i] - centre + day / 2) / day) == wanted))
             {
                 removed[i] = true;
             }
@@ -348,14 +430,13 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
     private Pattern? Evaluate(
         string entityId,
         string state,
-        double mean,
-        double spread,
-        int radius,
+        TimeCluster cluster,
         List<long> occurrenceDays,
         List<(long Day, int Events)> eventsPerDay,
         Window window,
         Window existence)
     {
+        var (mean, spread, _, radius) = cluster;
         if (spread > _settings.MaxSpreadMinutes || occurrenceDays.Count < _settings.MinOccurrences)
         {
             return null;
@@ -476,6 +557,9 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
     }
 
     private static DayOfWeek DayOf(long dayNumber) => DateOnly.FromDayNumber((int)dayNumber).DayOfWeek;
+
+    /// <summary>A gathered cluster: circular mean and spread of its days' times, and the centre and radius it was gathered with.</summary>
+    private readonly record struct TimeCluster(double Mean, double Spread, int Centre, int Radius);
 
     /// <summary>[StartStamp, EndStamp) in local minute stamps (see <see cref="LocalTimeConverter.ToLocalMinuteStamp"/>).</summary>
     private readonly record struct Window(long StartStamp, long EndStamp);

@@ -45,6 +45,15 @@ public sealed record TimeOfDaySettings
     /// </summary>
     public double MaxSplitProbability { get; init; } = 0.01;
 
+    /// <summary>
+    /// A cluster whose weekday and weekend days keep different times (blinds opened at 06:35 on weekdays and at
+    /// 07:30 at weekends) is two routines when their mean times differ by at least this many minutes …
+    /// </summary>
+    public double DayTypeShiftMinutes { get; init; } = 15;
+
+    /// <summary>… and by at least this many standard errors of that difference, so chance differences keep one routine.</summary>
+    public double DayTypeShiftSigmas { get; init; } = 3;
+
     /// <summary>At most this many clusters are examined per entity and state.</summary>
     public int MaxClustersPerState { get; init; } = 12;
 
@@ -99,6 +108,11 @@ public sealed record TimeOfDaySettings
         if (MaxSplitProbability is <= 0 or > 1)
         {
             errors.Add($"{nameof(MaxSplitProbability)} must be in (0, 1]");
+        }
+
+        if (DayTypeShiftMinutes < 0 || DayTypeShiftSigmas < 0)
+        {
+            errors.Add($"{nameof(DayTypeShiftMinutes)} and {nameof(DayTypeShiftSigmas)} must not be negative");
         }
 
         if (MaxClustersPerState < 1)

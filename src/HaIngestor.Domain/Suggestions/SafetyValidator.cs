@@ -23,6 +23,9 @@ public static partial class SafetyValidator
     private static readonly HashSet<string> FamiliarDomains =
         new(["light", "switch", "fan", "input_boolean", "media_player", "scene"], StringComparer.Ordinal);
 
+    /// <summary>Actions that only tell people something: they need no target entity and change nothing in the home.</summary>
+    private static readonly HashSet<string> NotificationDomains = new(["notify", "persistent_notification"], StringComparer.Ordinal);
+
     private static readonly string[] EntranceWords = ["garage", "door", "gate", "entrance", "porte", "puerta", "tor"];
 
     private static readonly string[] HeatWords = ["heater", "heating", "oven", "stove", "hob", "boiler", "kettle", "iron", "radiator"];
@@ -90,6 +93,8 @@ public static partial class SafetyValidator
             case (_, "turn_on" or "toggle") when entities.Any(e => HasWord(e, HeatWords)):
                 review.Add($"switches on {subject}, which may be a heat source, with no one watching");
                 break;
+            case var _ when NotificationDomains.Contains(domain):
+                break;
             case var _ when !FamiliarDomains.Contains(domain):
                 review.Add($"acts on {subject} ({domain}), a kind of device without a known safe use");
                 break;
@@ -155,7 +160,7 @@ public static partial class SafetyValidator
             }
 
             var entities = EntityIds(call).ToList();
-            if (entities.Count == 0)
+            if (entities.Count == 0 && !NotificationDomains.Contains(name[..Math.Max(name.IndexOf('.'), 0)]))
             {
                 blocked.Add($"has an action '{name}' without a target entity");
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Devices;
 using HaIngestor.Domain.Time;
 
 namespace HaIngestor.Domain.Suggestions;
@@ -62,6 +63,36 @@ public static class SuggestionEngine
         }
 
         var ranked = best.Values.ToList();
+        ranked.Sort(Ranking);
+        return ranked.Take(top).ToList();
+    }
+
+    /// <summary>
+    /// The best <paramref name="top"/> suggestions for <paramref name="patterns"/> and unused-feature
+    /// <paramref name="opportunities"/> together, best first, ranked alike (see <see cref="OpportunitySuggestionBuilder"/>
+    /// for how an opportunity scores). An opportunity and a pattern never merge: they propose different automations.
+    /// </summary>
+    public static IReadOnlyList<Suggestion> Build(
+        IReadOnlyList<Pattern> patterns,
+        IReadOnlyList<FeatureOpportunity> opportunities,
+        HomeProfile home,
+        int top = DefaultTop)
+    {
+        if (top <= 0)
+        {
+            return [];
+        }
+
+        var byId = new Dictionary<string, Suggestion>(StringComparer.Ordinal);
+        foreach (var suggestion in Build(patterns, home, int.MaxValue).Concat(opportunities.Select(OpportunitySuggestionBuilder.Build).OfType<Suggestion>()))
+        {
+            if (!byId.TryGetValue(suggestion.Id, out var kept) || Ranking.Compare(suggestion, kept) < 0)
+            {
+                byId[suggestion.Id] = suggestion;
+            }
+        }
+
+        var ranked = byId.Values.ToList();
         ranked.Sort(Ranking);
         return ranked.Take(top).ToList();
     }

@@ -29,6 +29,20 @@ public sealed class AnomalyDetectorTests
     private static AnomalyDetails Details(Pattern pattern) => Assert.IsType<AnomalyDetails>(pattern.Details);
 
     [Fact]
+    public void A_press_late_in_the_evening_is_not_unusual_for_a_remote_pressed_all_day_long()
+    {
+        // One "on" press a day, spread evenly from 08:00 to 20:30 over a fortnight, then one at 23:00: the hours
+        // 21..01 happen to be empty, but a history spread over twelve hours leaves no hour unusual by chance.
+        const string remote = "sensor.remote_action";
+        var events = Days(15)
+            .SelectMany((day, i) => new[] { Human(At(day, 8 + (i * 12.5 / 14)), remote, "on"), Human(At(day, 8.1 + (i * 12.5 / 14)), remote, "off") })
+            .ToList();
+        events.Add(Human(At(FirstDay.AddDays(15), 23), remote, "on"));
+
+        Assert.Empty(new AnomalyDetector().Detect(Context(events)));
+    }
+
+    [Fact]
     public void Light_on_at_three_in_the_night_is_flagged_with_its_local_date()
     {
         var odd = FirstDay.AddDays(15);

@@ -40,6 +40,45 @@ public sealed class TimeOfDayDetectorTests
         Assert.Matches("^tod-[0-9a-f]{12}$", pattern.Id);
     }
 
+    [Theory]
+    [InlineData(6 * 60 + 35, 7 * 60 + 30)]
+    [InlineData(21 * 60 + 45, 22 * 60 + 30)]
+    public void Weekday_and_weekend_times_an_hour_or_less_apart_are_two_routines(int weekdayMinute, int weekendMinute)
+    {
+        var home = new HomeEvents("Europe/Berlin");
+        var random = new Random(11);
+        foreach (var day in HomeEvents.Days(From, To))
+        {
+            var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            home.Manual(day, (weekend ? weekendMinute : weekdayMinute) + Jitter(random, 12), "cover.bedroom", "open", "closed");
+        }
+
+        var patterns = Detect(home, From, To).OrderBy(p => Details(p).LocalMinuteOfDay).ToList();
+
+        Assert.Equal(2, patterns.Count);
+        Assert.Equal(DaySelection.Weekdays, Details(patterns[0]).Days);
+        Assert.InRange(Details(patterns[0]).LocalMinuteOfDay, weekdayMinute - 5, weekdayMinute + 5);
+        Assert.Equal(20, patterns[0].Occurrences);
+        Assert.Equal(DaySelection.Weekends, Details(patterns[1]).Days);
+        Assert.InRange(Details(patterns[1]).LocalMinuteOfDay, weekendMinute - 5, weekendMinute + 5);
+        Assert.Equal(8, patterns[1].Occurrences);
+    }
+
+    [Fact]
+    public void Weekday_and_weekend_days_at_the_same_time_stay_one_routine()
+    {
+        var home = new HomeEvents("Europe/Berlin");
+        var random = new Random(12);
+        foreach (var day in HomeEvents.Days(From, To))
+        {
+            home.Manual(day, (7 * 60) + Jitter(random, 15), "light.kitchen", "on", "off");
+        }
+
+        var pattern = Assert.Single(Detect(home, From, To));
+
+        Assert.Equal(DaySelection.All, Details(pattern).Days);
+    }
+
     [Fact]
     public void A_routine_across_midnight_is_one_pattern_near_midnight_with_one_occurrence_per_night()
     {

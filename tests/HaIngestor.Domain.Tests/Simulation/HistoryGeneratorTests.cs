@@ -113,7 +113,7 @@ public sealed class HistoryGeneratorTests
     [Fact]
     public void Midnight_straddling_routine_lands_on_both_sides_of_midnight()
     {
-        var home = SimulatedHome.Create(2);
+        var home = SimulatedHome.Create(2, new SimulationOptions(PlantAnomalies: false));
         var offs = new HistoryGenerator(home).Generate(Start, 90)
             .Where(e => e is { EntityId: "light.living_room_floor_lamp", State: "off" })
             .Select(e => SimulationFixtures.Local(home, e.Time).TimeOfDay.TotalMinutes)

@@ -46,7 +46,7 @@ public sealed class SimulationWriterTests : IDisposable
     {
         var home = SimulatedHome.Create(4);
         using var stream = new MemoryStream();
-        TruthFile.Write(stream, home);
+        TruthFile.Write(stream, home, SimulationFixtures.January, 30);
 
         var routines = TruthFile.ReadRoutines(stream.ToArray(), out var skipped);
 

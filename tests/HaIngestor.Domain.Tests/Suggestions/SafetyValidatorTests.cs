@@ -122,4 +122,22 @@ public sealed class SafetyValidatorTests
 
         Assert.Equal(SafetyLevel.Safe, verdict.Level);
     }
+
+    [Fact]
+    public void A_notification_needs_no_target_and_is_safe_but_other_actions_still_need_one()
+    {
+        var notify = SafetyValidator.Assess(Automation("""
+            {"triggers":[{"trigger":"numeric_state","entity_id":"sensor.washer_power","below":5,"for":{"minutes":2}}],
+             "conditions":[],"actions":[{"action":"notify.notify","data":{"message":"done"}}]}
+            """), 1.0);
+        var untargetedLight = SafetyValidator.Assess(Automation("""
+            {"triggers":[{"trigger":"state","entity_id":"binary_sensor.hall_occupancy","to":"on"}],
+             "conditions":[],"actions":[{"action":"light.turn_on"}]}
+            """), 1.0);
+
+        Assert.Equal(SafetyLevel.Safe, notify.Level);
+        Assert.Empty(notify.Issues);
+        Assert.Equal(SafetyLevel.Blocked, untargetedLight.Level);
+        Assert.Contains(untargetedLight.Issues, i => i.Contains("without a target entity"));
+    }
 }
