@@ -3,8 +3,8 @@ namespace HaIngestor.Actors;
 /// <summary>How an analysis run reads, waits and ranks.</summary>
 public sealed record AnalysisSettings
 {
-    /// <summary>Default window: the last <c>WindowDays</c> days before the run starts.</summary>
-    public int WindowDays { get; init; } = 7;
+    /// <summary>Default window: the last <c>WindowDays</c> whole local days before the run starts, plus today so far.</summary>
+    public int WindowDays { get; init; } = 30;
 
     /// <summary>Deadline for all detectors of a group; a detector still busy then counts as failed.</summary>
     public TimeSpan DetectorTimeout { get; init; } = TimeSpan.FromMinutes(2);

@@ -8,6 +8,7 @@ using HaIngestor.Actors.Protocol;
 using HaIngestor.Actors.Scheduling;
 using HaIngestor.Actors.Suggestions;
 using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
 using HaIngestor.Domain.Suggestions;
 
@@ -37,7 +38,8 @@ public sealed class HaIngestorGuardian : ReceiveActor
         IEventStore eventStore,
         ISummaryStore summaryStore,
         TimeProvider time,
-        IReadOnlyList<IPatternDetector> detectors)
+        IReadOnlyList<IPatternDetector> detectors,
+        IAggregateStore? aggregateStore)
     {
         Context.GetLogger().Info("HaIngestor starting with {Settings}", settings);
         events = Supervised(EventWriterActor.Props(eventStore, settings.EventWriter, settings.RawRetentionDays), "events");
@@ -45,7 +47,7 @@ public sealed class HaIngestorGuardian : ReceiveActor
         bridge = Supervised(BridgeActor.Props(settings.Mqtt, devices, Self, time), "bridge");
         suggestions = Supervised(SuggestionActor.Props(bridge, summaryStore, settings.Mqtt.BaseTopic), "suggestions");
         scheduler = Supervised(
-            SchedulerActor.Props(settings, eventStore, devices, events, suggestions, detectors, time),
+            SchedulerActor.Props(settings, eventStore, devices, events, suggestions, detectors, time, aggregateStore),
             "scheduler",
             restartWhenStopped: true);
 
@@ -78,8 +80,9 @@ public sealed class HaIngestorGuardian : ReceiveActor
         IEventStore eventStore,
         ISummaryStore summaryStore,
         TimeProvider time,
-        IReadOnlyList<IPatternDetector> detectors) =>
-        Akka.Actor.Props.Create(() => new HaIngestorGuardian(settings, eventStore, summaryStore, time, detectors));
+        IReadOnlyList<IPatternDetector> detectors,
+        IAggregateStore? aggregateStore = null) =>
+        Akka.Actor.Props.Create(() => new HaIngestorGuardian(settings, eventStore, summaryStore, time, detectors, aggregateStore));
 
     private static IActorRef Supervised(Props props, string name, bool restartWhenStopped = false) =>
         Context.ActorOf(

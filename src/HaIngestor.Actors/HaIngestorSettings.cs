@@ -16,6 +16,9 @@ public sealed record HaIngestorSettings
     /// <summary>L1 raw state changes older than this are pruned after each run.</summary>
     public int RawRetentionDays { get; init; } = 7;
 
+    /// <summary>L2 daily aggregates older than this are pruned after each run.</summary>
+    public int AggregateRetentionDays { get; init; } = 90;
+
     public EventWriterSettings EventWriter { get; init; } = new();
 
     /// <summary>Persistent actors save a snapshot every this many events.</summary>

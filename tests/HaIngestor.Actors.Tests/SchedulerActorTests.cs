@@ -62,7 +62,8 @@ public class SchedulerActorTests() : TestKit(TestConfig.InMemoryPersistence)
         Assert.Equal("catch-up", catchUp.Trigger);
         Assert.Equal(RunKinds.Daily, catchUp.Kind);
         Assert.Equal(time.GetUtcNow(), catchUp.WindowEnd);
-        Assert.Equal(time.GetUtcNow().AddDays(-7), catchUp.WindowStart);
+        var calendar = Settings.Home.Calendar;
+        Assert.Equal(calendar.StartOfDay(calendar.LocalDate(time.GetUtcNow()).AddDays(-Settings.Analysis.WindowDays)), catchUp.WindowStart);
         AwaitAssert(() =>
         {
             second.Tell(GetRunHistory.Instance, TestActor);

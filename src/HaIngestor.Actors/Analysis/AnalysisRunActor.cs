@@ -14,6 +14,8 @@ namespace HaIngestor.Actors.Analysis;
 /// One analysis run through its six phases, each timed: capability refresh, fetch events, pattern detection,
 /// feature analysis, suggestions, publish. Only a failed fetch fails the run; any other failure is recorded
 /// and makes it partial. Ends by sending <see cref="AnalysisRunCompleted"/> to <c>replyTo</c>, which stops it.
+/// With an L2 store the fetch phase is incremental: new complete days are aggregated and stored, the window's
+/// whole days come from L2 and only the rest is read raw (<see cref="AggregatedWindowLoader"/>).
 /// </summary>
 public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
 {
@@ -35,6 +37,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     private readonly IReadOnlyList<IPatternDetector> detectors;
     private readonly TimeProvider time;
     private readonly IActorRef replyTo;
+    private readonly AggregateStorage? aggregates;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<KeyValuePair<string, long>> phases = [];
     private readonly List<KeyValuePair<string, string>> failures = [];
@@ -54,7 +57,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         IActorRef suggestions,
         IReadOnlyList<IPatternDetector> detectors,
         TimeProvider time,
-        IActorRef replyTo)
+        IActorRef replyTo,
+        AggregateStorage? aggregates)
     {
         this.request = request;
         this.settings = settings;
@@ -65,10 +69,12 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         this.detectors = detectors;
         this.time = time;
         this.replyTo = replyTo;
+        this.aggregates = aggregates;
 
         Receive<CapabilitySnapshot>(OnCapabilities);
         Receive<CapabilitiesFailed>(OnCapabilitiesFailed);
         Receive<EventsLoaded>(OnEvents);
+        Receive<AggregatedWindow>(OnAggregatedWindow);
         Receive<EventsFailed>(OnEventsFailed);
         Receive<GroupDetectionResult>(OnDetected);
         Receive<GroupTimedOut>(_ => OnGroupTimedOut());
@@ -88,7 +94,25 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         IReadOnlyList<IPatternDetector> detectors,
         TimeProvider time,
         IActorRef replyTo) =>
-        Akka.Actor.Props.Create(() => new AnalysisRunActor(request, settings, home, store, devices, suggestions, detectors, time, replyTo));
+        Props(request, settings, home, store, devices, suggestions, detectors, time, replyTo, null);
+
+    /// <param name="aggregates">
+    /// When given and every detector of the run's group works from daily aggregates, the run brings L2 up to
+    /// date and reads the window's whole days from it (see <see cref="AggregatedWindowLoader"/>); otherwise it
+    /// reads the whole window raw from L1.
+    /// </param>
+    public static Props Props(
+        AnalysisRunRequest request,
+        AnalysisSettings settings,
+        HomeProfile home,
+        IEventStore store,
+        IActorRef devices,
+        IActorRef suggestions,
+        IReadOnlyList<IPatternDetector> detectors,
+        TimeProvider time,
+        IActorRef replyTo,
+        AggregateStorage? aggregates) =>
+        Akka.Actor.Props.Create(() => new AnalysisRunActor(request, settings, home, store, devices, suggestions, detectors, time, replyTo, aggregates));
 
     private DetectorGroup Group => RunKinds.GroupOf(request.Kind);
 
@@ -119,12 +143,28 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         FetchEvents();
     }
 
-    private void FetchEvents() =>
+    private void FetchEvents()
+    {
+        var ofGroup = detectors.Where(d => d.Group == Group).ToList();
+        if (aggregates is not null && ofGroup.Count > 0 && ofGroup.All(d => d is IAggregatingDetector))
+        {
+            AggregatedWindowLoader.LoadAsync(
+                    store, aggregates, ofGroup.Cast<IAggregatingDetector>().ToList(), home, request.WindowStart, request.WindowEnd, time.GetUtcNow())
+                .ContinueWith(
+                    t => t.IsCompletedSuccessfully
+                        ? t.Result
+                        : (object)new EventsFailed(t.Exception?.GetBaseException().Message ?? "read cancelled"),
+                    TaskScheduler.Default)
+                .PipeTo(Self);
+            return;
+        }
+
         store.ReadAsync(request.WindowStart, request.WindowEnd).ContinueWith(
             t => t.IsCompletedSuccessfully
                 ? new EventsLoaded(t.Result)
                 : (object)new EventsFailed(t.Exception?.GetBaseException().Message ?? "read cancelled"),
             TaskScheduler.Default).PipeTo(Self);
+    }
 
     private void OnEventsFailed(EventsFailed failure)
     {
@@ -134,10 +174,30 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         Finish(AnalysisRunStatus.Failed, [], []);
     }
 
+    private void OnAggregatedWindow(AggregatedWindow window)
+    {
+        foreach (var problem in window.Problems)
+        {
+            log.Warning("Run {RunId}: stored aggregate unreadable, its day was read raw: {Problem}", request.RunId, problem);
+        }
+
+        log.Info(
+            "Run {RunId}: {Aggregated} new days aggregated into L2, {FromL2} days read from L2, {Raw} raw events read, {Pruned} old aggregates pruned",
+            request.RunId, window.DaysAggregated, window.DaysFromAggregates, window.Context.Events.Count, window.Pruned);
+        eventCount = (int)Math.Min(int.MaxValue, window.EventCount);
+        EndPhase(FetchPhase);
+        Detect(window.Context);
+    }
+
     private void OnEvents(EventsLoaded loaded)
     {
         eventCount = loaded.Events.Count;
         EndPhase(FetchPhase);
+        Detect(new DetectionContext(loaded.Events, home, request.WindowStart, request.WindowEnd));
+    }
+
+    private void Detect(DetectionContext context)
+    {
         var ofGroup = detectors.Where(d => d.Group == Group).ToList();
         if (ofGroup.Count == 0)
         {
@@ -147,7 +207,6 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
             return;
         }
 
-        var context = new DetectionContext(loaded.Events, home, request.WindowStart, request.WindowEnd);
         var groupActor = Context.ActorOf(DetectorGroupActor.Props(Group, ofGroup), DetectorGroupActor.ActorName(Group));
         groupActor.Tell(new RunDetectors(1, context, settings.DetectorTimeout));
         Timers.StartSingleTimer("group", GroupTimedOut.Instance, settings.DetectorTimeout + GroupGrace);

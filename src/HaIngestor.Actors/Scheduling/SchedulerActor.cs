@@ -4,6 +4,7 @@ using Akka.Persistence;
 using HaIngestor.Actors.Analysis;
 using HaIngestor.Actors.Protocol;
 using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
 
 namespace HaIngestor.Actors.Scheduling;
@@ -27,6 +28,7 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef suggestions;
     private readonly IReadOnlyList<IPatternDetector> detectors;
     private readonly TimeProvider time;
+    private readonly AggregateStorage? aggregates;
     private readonly RunCalendar calendar;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<string, DateTimeOffset?> nextRuns = new(StringComparer.Ordinal);
@@ -43,7 +45,8 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
         IActorRef events,
         IActorRef suggestions,
         IReadOnlyList<IPatternDetector> detectors,
-        TimeProvider time)
+        TimeProvider time,
+        IAggregateStore? aggregateStore)
     {
         this.settings = settings;
         this.store = store;
@@ -52,6 +55,7 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
         this.suggestions = suggestions;
         this.detectors = detectors;
         this.time = time;
+        aggregates = aggregateStore is null ? null : new AggregateStorage(aggregateStore, settings.RawRetentionDays, settings.AggregateRetentionDays);
         calendar = new RunCalendar(settings.Schedule, settings.Home.Calendar.TimeZone);
         state = SchedulerState.Empty(settings.Schedule.HistorySize);
 
@@ -91,8 +95,9 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
         IActorRef events,
         IActorRef suggestions,
         IReadOnlyList<IPatternDetector> detectors,
-        TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new SchedulerActor(settings, store, devices, events, suggestions, detectors, time));
+        TimeProvider time,
+        IAggregateStore? aggregateStore = null) =>
+        Akka.Actor.Props.Create(() => new SchedulerActor(settings, store, devices, events, suggestions, detectors, time, aggregateStore));
 
     /// <summary>A run that throws is stopped, not restarted: a restart would start the run over.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
@@ -222,7 +227,7 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
     {
         runsStarted++;
         var actor = Context.ActorOf(
-            AnalysisRunActor.Props(request, settings.Analysis, settings.Home, store, devices, suggestions, detectors, time, Self),
+            AnalysisRunActor.Props(request, settings.Analysis, settings.Home, store, devices, suggestions, detectors, time, Self, aggregates),
             $"run-{request.RunId}");
         Context.Watch(actor);
         running = (request, actor);
@@ -234,7 +239,10 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
     private AnalysisRunRequest NewRequest(string kind, string trigger, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
     {
         var end = to ?? now;
-        var start = from ?? end.AddDays(-settings.Analysis.WindowDays);
+
+        // Whole local days, so that every day before today can come from the daily aggregates (L2).
+        var calendar = settings.Home.Calendar;
+        var start = from ?? calendar.StartOfDay(LocalDays.DateOf(end, calendar).AddDays(-settings.Analysis.WindowDays));
         var id = $"{now.UtcDateTime:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         return new AnalysisRunRequest(id, kind, trigger, start, end);
     }

@@ -35,6 +35,7 @@ public static class ActorSettingsMapper
             DetectorTimeout = TimeSpan.FromSeconds(options.Analysis.DetectorTimeoutSeconds),
         },
         RawRetentionDays = options.Storage.RawRetentionDays,
+        AggregateRetentionDays = options.Storage.AggregateRetentionDays,
     };
 
     public static HomeProfile ToHomeProfile(this HaIngestorOptions options)

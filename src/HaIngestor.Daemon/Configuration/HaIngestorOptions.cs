@@ -66,6 +66,9 @@ public sealed class StorageOptions
 
     /// <summary>L1 retention of raw state changes.</summary>
     public int RawRetentionDays { get; set; } = 7;
+
+    /// <summary>L2 retention of the daily aggregates the daily run writes.</summary>
+    public int AggregateRetentionDays { get; set; } = 90;
 }
 
 public sealed class SqlOptions
@@ -86,8 +89,8 @@ public sealed class ScheduleOptions
 
 public sealed class AnalysisOptions
 {
-    /// <summary>How many days of raw events a daily run analyses (bounded by what L1 still holds).</summary>
-    public int WindowDays { get; set; } = 7;
+    /// <summary>How many whole local days a run analyses (plus today so far); days L1 no longer holds come from L2.</summary>
+    public int WindowDays { get; set; } = 30;
 
     public int TopSuggestions { get; set; } = 10;
 

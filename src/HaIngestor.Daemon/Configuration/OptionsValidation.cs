@@ -40,6 +40,11 @@ public static class OptionsValidation
             problems.Add("HaIngestor:Storage:RawRetentionDays must be at least 1");
         }
 
+        if (options.Storage.AggregateRetentionDays < options.Analysis.WindowDays)
+        {
+            problems.Add("HaIngestor:Storage:AggregateRetentionDays must be at least HaIngestor:Analysis:WindowDays");
+        }
+
         if (!string.Equals(options.Storage.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add($"HaIngestor:Storage:Provider '{options.Storage.Provider}' is not available yet (only Sqlite)");

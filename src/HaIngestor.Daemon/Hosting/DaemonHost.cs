@@ -6,8 +6,10 @@ using HaIngestor.Daemon.Api;
 using HaIngestor.Daemon.Configuration;
 using HaIngestor.Daemon.Mqtt;
 using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
 using HaIngestor.Domain.Suggestions;
+using HaIngestor.Storage.Aggregates;
 using HaIngestor.Storage.EventStore;
 using HaIngestor.Storage.Summaries;
 using Microsoft.Extensions.Options;
@@ -49,6 +51,7 @@ public static class DaemonHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IEventStore>(_ => new SqliteEventStore(connectionString));
         builder.Services.AddSingleton<ISummaryStore>(_ => new SqliteSummaryStore(connectionString));
+        builder.Services.AddSingleton<IAggregateStore>(_ => new SqliteAggregateStore(connectionString));
         builder.Services.AddSingleton(new ApiAuthentication(options.Api.Token));
 
         // Registered before Akka so the broker listens before the bridge first connects.
@@ -74,7 +77,8 @@ public static class DaemonHost
                             resolver.GetService<IEventStore>(),
                             resolver.GetService<ISummaryStore>(),
                             resolver.GetService<TimeProvider>(),
-                            DetectorCatalog.CreateAll()),
+                            DetectorCatalog.CreateAll(),
+                            resolver.GetService<IAggregateStore>()),
                         HaIngestorGuardian.Name);
                     registry.Register<HaIngestorGuardian>(guardian);
                 });

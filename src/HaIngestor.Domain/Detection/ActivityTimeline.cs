@@ -1,9 +1,11 @@
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
+using HaIngestor.Domain.Time;
 
 namespace HaIngestor.Domain.Detection;
 
 /// <summary>
-/// The window's state changes cleaned once and interned to ints, so that the detectors' inner loops touch
+/// The window's state changes cleaned once (per day by <see cref="TimelineDay"/>, across days here) and interned to ints, so that the detectors' inner loops touch
 /// arrays, not strings: measurements (numeric states), non-human domains and entities with more than a
 /// handful of distinct states are left out; attribute-only changes (state = old state) and repeats of the
 /// current state are dropped; events are put in time order when they arrive out of order.
@@ -15,10 +17,6 @@ namespace HaIngestor.Domain.Detection;
 /// </remarks>
 internal sealed class ActivityTimeline
 {
-    private const byte OriginMask = 0b11;
-    private const byte HasOldFlag = 0b100;
-    private const byte OldIsPlaceholderFlag = 0b1000;
-
     private readonly string[] _entityNames;
     private readonly string?[] _entityAreas;
     private readonly string[] _stateNames;
@@ -134,178 +132,148 @@ internal sealed class ActivityTimeline
         return lists;
     }
 
-    public static ActivityTimeline Build(DetectionContext context, int maxStatesPerEntity)
+    /// <summary>The timeline of a window of <see cref="TimelineDay"/> aggregates.</summary>
+    public static ActivityTimeline Build(AggregateWindow window, int maxStatesPerEntity) =>
+        Build(window.DaysOf<TimelineDay>().ToList(), window.Home, maxStatesPerEntity);
+
+    /// <summary>The timeline of a window from its days (ascending by date).</summary>
+    public static ActivityTimeline Build(IReadOnlyList<TimelineDay> days, HomeProfile home, int maxStatesPerEntity)
     {
-        var events = context.Events;
         var entityIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var entityNames = new List<string>();
         var entityAreas = new List<string?>();
-        var entityExcluded = new List<bool>();
-        var entityStates = new List<List<int>>();
+        var entityStates = new List<HashSet<int>>();
         var stateIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var stateNames = new List<string>();
-        var statePlaceholder = new List<bool>();
-        var stateNumeric = new List<bool>();
+        var entityMaps = new int[days.Count][];
+        var stateMaps = new int[days.Count][];
+        long minTicks = long.MaxValue, maxTicks = long.MinValue;
+        var total = 0;
 
-        var ticks = new long[Math.Min(events.Count, 1024)];
-        var rawEntity = new int[ticks.Length];
-        var rawState = new int[ticks.Length];
-        var rawFlags = new byte[ticks.Length];
-        var rawCount = 0;
-        long minTicks = long.MaxValue, maxTicks = long.MinValue, previous = long.MinValue;
-        var sorted = true;
-
-        for (var i = 0; i < events.Count; i++)
+        // First pass: number entities (first appearance) and states, learn areas and each entity's distinct states.
+        for (var d = 0; d < days.Count; d++)
         {
-            var e = events[i];
-            var t = e.Time.UtcTicks;
-            minTicks = Math.Min(minTicks, t);
-            maxTicks = Math.Max(maxTicks, t);
-            sorted &= t >= previous;
-            previous = t;
-
-            if (!entityIndex.TryGetValue(e.EntityId, out var entity))
+            var day = days[d];
+            if (day.EventCount > 0)
             {
-                entity = entityNames.Count;
-                entityIndex.Add(e.EntityId, entity);
-                entityNames.Add(e.EntityId);
-                entityAreas.Add(context.Home.EntityAreas.TryGetValue(e.EntityId, out var homeArea) ? homeArea : null);
-                entityExcluded.Add(StateVocabulary.IsNonHumanDomain(e.EntityId));
-                entityStates.Add([]);
+                minTicks = Math.Min(minTicks, day.FirstTicks);
+                maxTicks = Math.Max(maxTicks, day.LastTicks);
             }
 
-            if (entityExcluded[entity])
+            var entityMap = entityMaps[d] = new int[day.Entities.Count];
+            for (var k = 0; k < entityMap.Length; k++)
             {
-                continue;
-            }
-
-            if (!string.IsNullOrEmpty(e.Area))
-            {
-                entityAreas[entity] = e.Area;
-            }
-
-            if (!stateIndex.TryGetValue(e.State, out var state))
-            {
-                state = stateNames.Count;
-                stateIndex.Add(e.State, state);
-                stateNames.Add(e.State);
-                statePlaceholder.Add(StateVocabulary.IsPlaceholder(e.State));
-                stateNumeric.Add(StateVocabulary.IsNumeric(e.State));
-            }
-
-            if (stateNumeric[state] || (e.OldState is not null && e.OldState == e.State))
-            {
-                continue;
-            }
-
-            if (!statePlaceholder[state])
-            {
-                var distinct = entityStates[entity];
-                if (!distinct.Contains(state))
+                var name = day.Entities[k];
+                if (!entityIndex.TryGetValue(name, out var entity))
                 {
-                    distinct.Add(state);
-                    if (distinct.Count > maxStatesPerEntity)
-                    {
-                        entityExcluded[entity] = true;
-                        continue;
-                    }
+                    entity = entityNames.Count;
+                    entityIndex.Add(name, entity);
+                    entityNames.Add(name);
+                    entityAreas.Add(home.EntityAreas.TryGetValue(name, out var homeArea) ? homeArea : null);
+                    entityStates.Add([]);
                 }
-            }
 
-            if (rawCount == ticks.Length)
-            {
-                var size = Math.Max(1024, ticks.Length * 2);
-                Array.Resize(ref ticks, size);
-                Array.Resize(ref rawEntity, size);
-                Array.Resize(ref rawState, size);
-                Array.Resize(ref rawFlags, size);
-            }
-
-            var flags = (byte)((byte)e.Origin & OriginMask);
-            if (e.OldState is not null)
-            {
-                flags |= HasOldFlag;
-                if (StateVocabulary.IsPlaceholder(e.OldState))
+                if (day.Areas[k] is { } area)
                 {
-                    flags |= OldIsPlaceholderFlag;
+                    entityAreas[entity] = area;
                 }
+
+                entityMap[k] = entity;
             }
 
-            ticks[rawCount] = t;
-            rawEntity[rawCount] = entity;
-            rawState[rawCount] = state;
-            rawFlags[rawCount] = flags;
-            rawCount++;
+            var stateMap = stateMaps[d] = new int[day.States.Count];
+            for (var k = 0; k < stateMap.Length; k++)
+            {
+                var name = day.States[k];
+                if (!stateIndex.TryGetValue(name, out var state))
+                {
+                    state = stateNames.Count;
+                    stateIndex.Add(name, state);
+                    stateNames.Add(name);
+                }
+
+                stateMap[k] = state;
+            }
+
+            for (var i = 0; i < day.Count; i++)
+            {
+                entityStates[entityMap[day.Entity[i]]].Add(stateMap[day.State[i]]);
+            }
+
+            total += day.Count;
         }
 
-        var order = Enumerable.Range(0, rawCount).ToArray();
-        if (!sorted)
-        {
-            var keys = ticks[..rawCount];
-            Array.Sort(keys, order);
-        }
+        var placeholder = stateNames.Select(StateVocabulary.IsPlaceholder).ToArray();
+        var entityExcluded = entityStates.Select(states => states.Count(s => !placeholder[s]) > maxStatesPerEntity).ToArray();
 
-        var placeholder = statePlaceholder.ToArray();
-        var seconds = new double[rawCount];
-        var entities = new int[rawCount];
-        var states = new int[rawCount];
-        var items = new int[rawCount];
-        var human = new bool[rawCount];
-        var days = new int[rawCount];
-        var minutes = new double[rawCount];
+        var seconds = new double[total];
+        var entities = new int[total];
+        var states = new int[total];
+        var items = new int[total];
+        var human = new bool[total];
+        var dayNumbers = new int[total];
+        var minutes = new double[total];
         var itemIndex = new Dictionary<long, int>(PairKeyComparer.Instance);
         var itemEntity = new List<int>();
         var itemState = new List<int>();
         var lastState = new int[entityNames.Count];
         Array.Fill(lastState, -1);
-        var clock = new LocalClock(context.Calendar.TimeZone);
+        var clock = new LocalClock(home.Calendar.TimeZone);
         var count = 0;
 
-        foreach (var r in order)
+        // Second pass: repeats across midnight, human or not, items, local day and minute.
+        for (var d = 0; d < days.Count; d++)
         {
-            var entity = rawEntity[r];
-            var state = rawState[r];
-            if (entityExcluded[entity] || state == lastState[entity])
+            var day = days[d];
+            var entityMap = entityMaps[d];
+            var stateMap = stateMaps[d];
+            for (var r = 0; r < day.Count; r++)
             {
-                continue;
-            }
-
-            var flags = rawFlags[r];
-            var fromPlaceholder = (flags & HasOldFlag) != 0
-                ? (flags & OldIsPlaceholderFlag) != 0
-                : lastState[entity] >= 0 && placeholder[lastState[entity]];
-            lastState[entity] = state;
-
-            var item = -1;
-            if (!placeholder[state])
-            {
-                var key = ((long)entity << 32) | (uint)state;
-                if (!itemIndex.TryGetValue(key, out item))
+                var entity = entityMap[day.Entity[r]];
+                var state = stateMap[day.State[r]];
+                if (entityExcluded[entity] || state == lastState[entity])
                 {
-                    item = itemEntity.Count;
-                    itemIndex.Add(key, item);
-                    itemEntity.Add(entity);
-                    itemState.Add(state);
+                    continue;
                 }
-            }
 
-            var local = clock.LocalTicks(ticks[r]);
-            seconds[count] = (ticks[r] - minTicks) / (double)TimeSpan.TicksPerSecond;
-            entities[count] = entity;
-            states[count] = state;
-            items[count] = item;
-            human[count] = (Origin)(flags & OriginMask) == Origin.Manual && item >= 0 && !fromPlaceholder;
-            days[count] = LocalClock.DayNumber(local);
-            minutes[count] = LocalClock.MinuteOfDay(local);
-            count++;
+                var flags = day.Flags[r];
+                var fromPlaceholder = (flags & TimelineFlags.HasOld) != 0
+                    ? (flags & TimelineFlags.OldIsPlaceholder) != 0
+                    : lastState[entity] >= 0 && placeholder[lastState[entity]];
+                lastState[entity] = state;
+
+                var item = -1;
+                if (!placeholder[state])
+                {
+                    var key = ((long)entity << 32) | (uint)state;
+                    if (!itemIndex.TryGetValue(key, out item))
+                    {
+                        item = itemEntity.Count;
+                        itemIndex.Add(key, item);
+                        itemEntity.Add(entity);
+                        itemState.Add(state);
+                    }
+                }
+
+                var ticks = day.Ticks[r];
+                var local = clock.LocalTicks(ticks);
+                seconds[count] = (ticks - minTicks) / (double)TimeSpan.TicksPerSecond;
+                entities[count] = entity;
+                states[count] = state;
+                items[count] = item;
+                human[count] = TimelineFlags.OriginOf(flags) == Origin.Manual && item >= 0 && !fromPlaceholder;
+                dayNumbers[count] = LocalClock.DayNumber(local);
+                minutes[count] = LocalClock.MinuteOfDay(local);
+                count++;
+            }
         }
 
-        var empty = events.Count == 0;
+        var empty = minTicks > maxTicks;
         var firstDay = empty ? 0 : LocalClock.DayNumber(clock.LocalTicks(minTicks));
         var lastDay = empty ? 0 : LocalClock.DayNumber(clock.LocalTicks(maxTicks));
         var observedSeconds = empty ? 1 : Math.Max(1, (maxTicks - minTicks) / (double)TimeSpan.TicksPerSecond);
         return new ActivityTimeline(
-            count, seconds, entities, states, items, human, days, minutes,
+            count, seconds, entities, states, items, human, dayNumbers, minutes,
             entityNames.ToArray(), entityAreas.ToArray(), stateNames.ToArray(), placeholder,
             stateNames.Select(StateVocabulary.IsOnLike).ToArray(), stateNames.Select(StateVocabulary.IsOffLike).ToArray(),
             itemEntity.ToArray(), itemState.ToArray(),

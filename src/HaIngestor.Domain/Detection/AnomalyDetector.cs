@@ -1,4 +1,6 @@
 using System.Globalization;
+using HaIngestor.Domain.Detection.Aggregates;
+using HaIngestor.Domain.Time;
 
 namespace HaIngestor.Domain.Detection;
 
@@ -23,7 +25,7 @@ namespace HaIngestor.Domain.Detection;
 /// </list>
 /// Both confidences are 0.5 at the threshold and approach 1 far beyond it.
 /// </remarks>
-public sealed class AnomalyDetector(AnomalySettings settings) : IPatternDetector
+public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDetector
 {
     public const string TypeName = "anomaly";
 
@@ -40,9 +42,15 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IPatternDetector
 
     public AnomalySettings Settings { get; } = settings;
 
-    public IReadOnlyList<Pattern> Detect(DetectionContext context)
+    public string AggregateKind => TimelineDay.KindName;
+
+    public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
+
+    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
+
+    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
-        var timeline = ActivityTimeline.Build(context, Settings.MaxStatesPerEntity);
+        var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var patterns = new List<Pattern>();
         var byItem = timeline.HumanEventsByItem();
         for (var item = 0; item < byItem.Length; item++)

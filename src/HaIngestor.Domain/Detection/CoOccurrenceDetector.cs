@@ -1,4 +1,6 @@
 using System.Globalization;
+using HaIngestor.Domain.Detection.Aggregates;
+using HaIngestor.Domain.Time;
 
 namespace HaIngestor.Domain.Detection;
 
@@ -18,7 +20,7 @@ namespace HaIngestor.Domain.Detection;
 /// </list>
 /// Only binary-like entities take part (see <see cref="ActivityTimeline"/>); entities[0] happens first.
 /// </remarks>
-public sealed class CoOccurrenceDetector(CoOccurrenceSettings settings) : IPatternDetector
+public sealed class CoOccurrenceDetector(CoOccurrenceSettings settings) : IAggregatingDetector
 {
     public const string TypeName = "co_occurrence";
 
@@ -33,9 +35,15 @@ public sealed class CoOccurrenceDetector(CoOccurrenceSettings settings) : IPatte
 
     public CoOccurrenceSettings Settings { get; } = settings;
 
-    public IReadOnlyList<Pattern> Detect(DetectionContext context)
+    public string AggregateKind => TimelineDay.KindName;
+
+    public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
+
+    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
+
+    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
-        var timeline = ActivityTimeline.Build(context, Settings.MaxStatesPerEntity);
+        var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var window = Settings.WindowSeconds;
         var sweep = PairSweep.Run(timeline, timeline.HumanEvents, window);
         int[][]? byItem = null;

@@ -1,3 +1,4 @@
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
 using HaIngestor.Domain.Time;
 
@@ -15,4 +16,10 @@ public sealed record DetectionContext(
     DateTimeOffset WindowEnd)
 {
     public HomeCalendar Calendar { get; } = Home.Calendar;
+
+    /// <summary>
+    /// Stored daily aggregates (L2) of days of the window, by aggregate kind; <see cref="Events"/> then holds
+    /// only the raw events of the other days (a partial day at an edge of the window, today so far).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DailyAggregate>>? Aggregates { get; init; }
 }

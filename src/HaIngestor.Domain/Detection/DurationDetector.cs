@@ -1,3 +1,6 @@
+using HaIngestor.Domain.Detection.Aggregates;
+using HaIngestor.Domain.Time;
+
 namespace HaIngestor.Domain.Detection;
 
 /// <summary>
@@ -12,7 +15,7 @@ namespace HaIngestor.Domain.Detection;
 /// an entity has no typical on-time and nothing is reported.
 /// <c>occurrences</c> = the number of periods.
 /// </remarks>
-public sealed class DurationDetector(DurationSettings settings) : IPatternDetector
+public sealed class DurationDetector(DurationSettings settings) : IAggregatingDetector
 {
     public const string TypeName = "duration";
 
@@ -27,9 +30,15 @@ public sealed class DurationDetector(DurationSettings settings) : IPatternDetect
 
     public DurationSettings Settings { get; } = settings;
 
-    public IReadOnlyList<Pattern> Detect(DetectionContext context)
+    public string AggregateKind => TimelineDay.KindName;
+
+    public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
+
+    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
+
+    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
-        var timeline = ActivityTimeline.Build(context, Settings.MaxStatesPerEntity);
+        var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var periodsByItem = OnPeriods.Find(timeline, Settings.MaxDurationSeconds);
         var patterns = new List<Pattern>();
 

@@ -1,3 +1,6 @@
+using HaIngestor.Domain.Detection.Aggregates;
+using HaIngestor.Domain.Time;
+
 namespace HaIngestor.Domain.Detection;
 
 /// <summary>
@@ -13,7 +16,7 @@ namespace HaIngestor.Domain.Detection;
 /// days on which any of the group's entities was activated by a person. Entities are sorted; states hold each
 /// entity's most frequent activation state.
 /// </remarks>
-public sealed class RoomDetector(RoomSettings settings) : IPatternDetector
+public sealed class RoomDetector(RoomSettings settings) : IAggregatingDetector
 {
     public const string TypeName = "room";
 
@@ -28,9 +31,15 @@ public sealed class RoomDetector(RoomSettings settings) : IPatternDetector
 
     public RoomSettings Settings { get; } = settings;
 
-    public IReadOnlyList<Pattern> Detect(DetectionContext context)
+    public string AggregateKind => TimelineDay.KindName;
+
+    public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
+
+    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
+
+    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
-        var timeline = ActivityTimeline.Build(context, Settings.MaxStatesPerEntity);
+        var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var byArea = timeline.HumanEvents
             .Where(i => !timeline.IsOffLike(timeline.State[i]) && timeline.EntityArea(timeline.Entity[i]) is not null)
             .GroupBy(i => timeline.EntityArea(timeline.Entity[i])!, StringComparer.Ordinal);

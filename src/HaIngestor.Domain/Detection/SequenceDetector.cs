@@ -1,3 +1,6 @@
+using HaIngestor.Domain.Detection.Aggregates;
+using HaIngestor.Domain.Time;
+
 namespace HaIngestor.Domain.Detection;
 
 /// <summary>
@@ -13,7 +16,7 @@ namespace HaIngestor.Domain.Detection;
 /// occurrences of the first step. A sequence inside a longer reported one (in order, steps may be skipped) with nearly as many episodes
 /// (<see cref="SequenceSettings.SupportTolerance"/>) is not reported separately.
 /// </remarks>
-public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetector
+public sealed class SequenceDetector(SequenceSettings settings) : IAggregatingDetector
 {
     public const string TypeName = "sequence";
 
@@ -28,9 +31,15 @@ public sealed class SequenceDetector(SequenceSettings settings) : IPatternDetect
 
     public SequenceSettings Settings { get; } = settings;
 
-    public IReadOnlyList<Pattern> Detect(DetectionContext context)
+    public string AggregateKind => TimelineDay.KindName;
+
+    public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
+
+    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
+
+    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
-        var timeline = ActivityTimeline.Build(context, Settings.MaxStatesPerEntity);
+        var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var sweep = PairSweep.Run(timeline, timeline.HumanEvents, Settings.MaxGapSeconds);
         var byItem = timeline.HumanEventsByItem();
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using HaIngestor.Domain.Events;
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Time;
 
 namespace HaIngestor.Domain.Detection;
@@ -38,7 +38,7 @@ namespace HaIngestor.Domain.Detection;
 /// nearest half hour, so the same routine keeps its id from run to run while its mean wobbles.
 /// </para>
 /// </summary>
-public sealed class TimeOfDayDetector : IPatternDetector
+public sealed class TimeOfDayDetector : IAggregatingDetector
 {
     public const string TypeName = "time_of_day";
 
@@ -74,13 +74,20 @@ public sealed class TimeOfDayDetector : IPatternDetector
 
     public TimeOfDaySettings Settings => _settings;
 
-    public IReadOnlyList<Pattern> Detect(DetectionContext context)
+    public string AggregateKind => TimeOfDayDay.KindName;
+
+    public DailyAggregate Aggregate(LocalDay day, HomeProfile home) =>
+        TimeOfDayDay.From(day, home.Calendar.CreateConverter(), _ignoredDomains);
+
+    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
+
+    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
-        var converter = context.Calendar.CreateConverter();
-        var entities = CollectHumanEvents(context.Events, converter);
+        var converter = aggregates.Home.Calendar.CreateConverter();
+        var entities = CollectHumanEvents(aggregates.DaysOf<TimeOfDayDay>());
         var window = new Window(
-            converter.ToLocalMinuteStamp(context.WindowStart),
-            converter.ToLocalMinuteStamp(context.WindowEnd));
+            converter.ToLocalMinuteStamp(aggregates.WindowStart),
+            converter.ToLocalMinuteStamp(aggregates.WindowEnd));
         if (window.EndStamp <= window.StartStamp)
         {
             return [];
@@ -105,33 +112,39 @@ public sealed class TimeOfDayDetector : IPatternDetector
         return patterns;
     }
 
-    private Dictionary<string, EntityEvents> CollectHumanEvents(IReadOnlyList<StateChange> events, LocalTimeConverter converter)
+    /// <summary>The days' human events per entity and state; an entity's existence spans all its days.</summary>
+    private Dictionary<string, EntityEvents> CollectHumanEvents(IEnumerable<TimeOfDayDay> days)
     {
         var entities = new Dictionary<string, EntityEvents>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Count; i++)
+        foreach (var day in days)
         {
-            var e = events[i];
-            ref var entity = ref CollectionsMarshal.GetValueRefOrAddDefault(entities, e.EntityId, out var exists);
-            if (!exists)
+            foreach (var e in day.Entities)
             {
-                var domain = e.Domain;
-                entity = new EntityEvents(domain, _ignoredDomains.Contains(domain), e.Time);
-            }
+                ref var entity = ref CollectionsMarshal.GetValueRefOrAddDefault(entities, e.EntityId, out var exists);
+                if (!exists)
+                {
+                    var domain = e.EntityId.IndexOf('.') is var dot and > 0 ? e.EntityId[..dot] : e.EntityId;
+                    entity = new EntityEvents(domain, _ignoredDomains.Contains(domain), Instant(e.FirstTicks));
+                }
 
-            entity!.Saw(e.Time);
-            if (entity.Ignored
-                || e.Origin != Origin.Manual
-                || string.Equals(e.State, e.OldState, StringComparison.Ordinal)
-                || BehaviourState.Normalise(entity.Domain, e.State) is not { } state)
-            {
-                continue;
-            }
+                entity!.Saw(Instant(e.FirstTicks));
+                entity.Saw(Instant(e.LastTicks));
+                if (entity.Ignored)
+                {
+                    continue;
+                }
 
-            entity.Add(state, converter.ToLocalMinuteStamp(e.Time));
+                foreach (var state in e.States)
+                {
+                    entity.Add(state.State, state.Stamps);
+                }
+            }
         }
 
         return entities;
     }
+
+    private static DateTimeOffset Instant(long utcTicks) => new(utcTicks, TimeSpan.Zero);
 
     private void FindRoutines(
         string entityId, string state, List<long> stampList, Window window, Window existence, Scratch scratch, List<Pattern> patterns)
@@ -587,12 +600,12 @@ public sealed class TimeOfDayDetector : IPatternDetector
             }
         }
 
-        public void Add(string state, long stamp)
+        public void Add(string state, long[] stamps)
         {
             States ??= new Dictionary<string, List<long>>(StringComparer.Ordinal);
             ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(States, state, out _);
             list ??= [];
-            list.Add(stamp);
+            list.AddRange(stamps);
         }
     }
 }

@@ -1,0 +1,186 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
+using HaIngestor.Actors.Analysis;
+using HaIngestor.Actors.Protocol;
+using HaIngestor.Actors.Tests.Support;
+using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Detection.Aggregates;
+using HaIngestor.Domain.Events;
+using HaIngestor.Domain.Time;
+using HaIngestor.Storage.Aggregates;
+
+namespace HaIngestor.Actors.Tests;
+
+/// <summary>The daily run with L1 holding only its last days and L2 holding the rest.</summary>
+public sealed class IncrementalDailyRunTests : TestKit, IDisposable
+{
+    private static readonly HomeProfile Home = HomeProfile.ForTimeZone("Europe/Madrid");
+    private static readonly HomeCalendar Calendar = Home.Calendar;
+    private static readonly DateOnly Today = new(2025, 6, 10);
+    private static readonly DateOnly FirstDay = Today.AddDays(-30);
+    private static readonly DateTimeOffset RunAt = Calendar.StartOfDay(Today).AddHours(3);
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "haingestor-l2-" + Guid.NewGuid().ToString("N"));
+
+    private static IReadOnlyList<IPatternDetector> Detectors =>
+    [
+        new TimeOfDayDetector(), new CoOccurrenceDetector(), new SequenceDetector(),
+        new RoomDetector(), new DurationDetector(), new AnomalyDetector(),
+    ];
+
+    [Fact]
+    public async Task A_daily_run_with_7_days_in_L1_and_the_rest_in_L2_finds_the_30_day_patterns()
+    {
+        var events = History();
+        var rawHorizon = RunAt.AddDays(-7);
+        var l1 = new InMemoryEventStore(events.Where(e => e.Time >= rawHorizon));
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        var l2Days = events.Where(e => e.Time < Calendar.StartOfDay(Today.AddDays(-6))).ToList();
+        await l2.SaveAsync(IncrementalAnalysis.Aggregate(l2Days, Home, Detectors).Select(StoredAggregate.Of).ToList());
+        await l2.SaveAsync([new StoredAggregate(TimelineDay.KindName, Today.AddDays(-100), [1, 0, 0, 0, 0])]);
+
+        var windowStart = Calendar.StartOfDay(FirstDay);
+        var (report, patterns) = Run(l1, new AggregateStorage(l2, 7, 90), windowStart);
+
+        var expected = Detectors.SelectMany(d => d.Detect(new DetectionContext(events.Where(e => e.Time < RunAt).ToList(), Home, windowStart, RunAt))).ToList();
+        Assert.True(report.Status == AnalysisRunStatus.Completed, string.Join("; ", report.Failures));
+        Assert.Equal(Json(expected), Json(patterns));
+        Assert.Equal(events.Count(e => e.Time < RunAt), report.EventCount);
+        var kitchen = Assert.Single(patterns, p => p.Type == TimeOfDayDetector.TypeName && p.Entities[0] == "light.kitchen" && p.States[0] == "on");
+        Assert.True(kitchen.Occurrences >= 29, $"{kitchen.Occurrences} mornings");
+        Assert.Contains(patterns, p => p.Type == CoOccurrenceDetector.TypeName && p.Entities.SequenceEqual(["light.hall", "light.stairs"]));
+        Assert.Contains(patterns, p => p.Type == DurationDetector.TypeName && p.Entities[0] == "light.kitchen");
+
+        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimelineDay.KindName));
+        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimeOfDayDay.KindName));
+        Assert.Equal(30, (await l2.LoadAsync(TimelineDay.KindName, FirstDay, Today)).Count);
+        Assert.Empty(await l2.LoadAsync(TimelineDay.KindName, Today.AddDays(-200), Today.AddDays(-91)));
+    }
+
+    [Fact]
+    public void Without_L2_the_same_run_sees_only_what_L1_still_holds()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events.Where(e => e.Time >= RunAt.AddDays(-7)));
+
+        var (_, patterns) = Run(l1, null, Calendar.StartOfDay(FirstDay));
+
+        var kitchen = Assert.Single(patterns, p => p.Type == TimeOfDayDetector.TypeName && p.Entities[0] == "light.kitchen" && p.States[0] == "on");
+        Assert.True(kitchen.Occurrences <= 7, $"{kitchen.Occurrences} mornings");
+    }
+
+    [Fact]
+    public async Task The_next_days_run_aggregates_only_the_new_day_and_reads_a_corrupt_day_raw()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events.Where(e => e.Time >= RunAt.AddDays(-7)));
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        var upToYesterday = events.Where(e => e.Time < Calendar.StartOfDay(Today.AddDays(-1))).ToList();
+        await l2.SaveAsync(IncrementalAnalysis.Aggregate(upToYesterday, Home, Detectors).Select(StoredAggregate.Of).ToList());
+        await l2.SaveAsync([new StoredAggregate(TimelineDay.KindName, Today.AddDays(-2), [1, 200])]);
+        var windowStart = Calendar.StartOfDay(FirstDay);
+
+        var (report, patterns) = Run(l1, new AggregateStorage(l2, 7, 90), windowStart);
+
+        var expected = Detectors.SelectMany(d => d.Detect(new DetectionContext(events.Where(e => e.Time < RunAt).ToList(), Home, windowStart, RunAt))).ToList();
+        Assert.True(report.Status == AnalysisRunStatus.Completed, string.Join("; ", report.Failures));
+        Assert.Equal(Json(expected), Json(patterns));
+        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimelineDay.KindName));
+        var corrupt = Assert.Single(await l2.LoadAsync(TimelineDay.KindName, Today.AddDays(-2), Today.AddDays(-2)));
+        Assert.Equal([1, 200], corrupt.Payload);
+    }
+
+    [Fact]
+    public async Task A_window_within_today_is_read_raw_and_still_brings_L2_up_to_date()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events.Where(e => e.Time >= RunAt.AddDays(-7)));
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+
+        var (report, _) = Run(l1, new AggregateStorage(l2, 7, 90), Calendar.StartOfDay(Today));
+
+        Assert.True(report.Status == AnalysisRunStatus.Completed, string.Join("; ", report.Failures));
+        Assert.Equal(events.Count(e => e.Time >= Calendar.StartOfDay(Today) && e.Time < RunAt), report.EventCount);
+        Assert.Equal(6, (await l2.LoadAsync(TimelineDay.KindName, FirstDay, Today)).Count);
+        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimeOfDayDay.KindName));
+    }
+
+    public new void Dispose()
+    {
+        base.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>31 days up to 06:00 today: a kitchen light every morning, hall then stairs every evening, noise.</summary>
+    private static List<StateChange> History()
+    {
+        var events = new List<StateChange>();
+        var random = new Random(5);
+        for (var date = FirstDay; date <= Today; date = date.AddDays(1))
+        {
+            var midnight = Calendar.StartOfDay(date);
+            var morning = midnight.AddMinutes(7 * 60 + random.Next(-6, 7));
+            events.Add(new StateChange(morning, "light.kitchen", "on", "off", "kitchen", UserId: "u1"));
+            events.Add(new StateChange(morning.AddMinutes(25 + random.Next(0, 6)), "light.kitchen", "off", "on", "kitchen", Origin.Automation, ParentId: "p"));
+            var evening = midnight.AddMinutes(22 * 60 + random.Next(-20, 21));
+            events.Add(new StateChange(evening, "light.hall", "on", "off", "hall"));
+            events.Add(new StateChange(evening.AddSeconds(20 + random.Next(0, 20)), "light.stairs", "on", "off", "hall"));
+            events.Add(new StateChange(evening.AddMinutes(15), "light.hall", "off", "on", "hall"));
+            events.Add(new StateChange(evening.AddMinutes(16), "light.stairs", "off", "on", "hall"));
+            for (var k = 0; k < 48; k++)
+            {
+                events.Add(new StateChange(midnight.AddMinutes(30 * k + 7), "sensor.hall_temperature", (20 + random.NextDouble()).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return events.Where(e => e.Time < Calendar.StartOfDay(Today).AddHours(6)).OrderBy(e => e.Time).ToList();
+    }
+
+    private (AnalysisRunReport Report, IReadOnlyList<Pattern> Patterns) Run(InMemoryEventStore l1, AggregateStorage? l2, DateTimeOffset windowStart)
+    {
+        var devices = CreateTestProbe();
+        devices.SetAutoPilot(new DelegateAutoPilot((sender, message) =>
+        {
+            if (message is GetCapabilities)
+            {
+                sender.Tell(new CapabilitySnapshot([], null));
+            }
+
+            if (message is GetDeviceUsage)
+            {
+                sender.Tell(new DeviceUsageView([]));
+            }
+
+            return AutoPilot.KeepRunning;
+        }));
+        var suggestions = CreateTestProbe();
+        var request = new AnalysisRunRequest("d1", "daily", "schedule", windowStart, RunAt);
+        Sys.ActorOf(AnalysisRunActor.Props(
+            request, new AnalysisSettings(), Home, l1, devices, suggestions, Detectors, new ManualTimeProvider(RunAt), TestActor, l2));
+
+        var report = ExpectMsg<AnalysisRunCompleted>(TimeSpan.FromSeconds(30)).Report;
+        return (report, suggestions.ExpectMsg<PublishAnalysis>().Patterns);
+    }
+
+    /// <summary>The patterns as sorted JSON lines: detectors answer in any order, each detector's own order is kept.</summary>
+    private static string Json(IEnumerable<Pattern> patterns) =>
+        string.Join('\n', patterns.GroupBy(p => p.Type).OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Select(Line)));
+
+    private static string Line(Pattern pattern)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            PatternJson.Write(writer, pattern);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
