@@ -208,7 +208,7 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
         var date = ActivityTimeline.Date(day);
         var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new Pattern(
-            PatternIdHash.Compute(TypeName, entity, state, kind, dateText, when),
+            StableId.PatternId(TypeName, entity, state, kind, dateText, when),
             TypeName,
             [entity],
             [state],

@@ -68,7 +68,7 @@ public sealed class CoOccurrenceDetector(CoOccurrenceSettings settings) : IAggre
             string[] entities = [Entity(timeline, first), Entity(timeline, then)];
             string[] states = [State(timeline, first), State(timeline, then)];
             patterns.Add(new Pattern(
-                PatternIdHash.Compute(TypeName, entities[0], states[0], entities[1], states[1], window.ToString("R", CultureInfo.InvariantCulture)),
+                StableId.PatternId(TypeName, entities[0], states[0], entities[1], states[1], window.ToString("R", CultureInfo.InvariantCulture)),
                 TypeName,
                 entities,
                 states,

@@ -69,7 +69,7 @@ public sealed class DurationDetector(DurationSettings settings) : IAggregatingDe
             var entity = timeline.EntityName(timeline.ItemEntity[item]);
             var state = timeline.StateName(timeline.ItemState[item]);
             patterns.Add(new Pattern(
-                PatternIdHash.Compute(TypeName, entity, state),
+                StableId.PatternId(TypeName, entity, state),
                 TypeName,
                 [entity],
                 [state],

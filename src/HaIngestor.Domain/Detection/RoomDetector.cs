@@ -97,7 +97,7 @@ public sealed class RoomDetector(RoomSettings settings) : IAggregatingDetector
                 .First().Key)
             .ToArray();
         return new Pattern(
-            PatternIdHash.Compute(TypeName, [area, .. entities]),
+            StableId.PatternId(TypeName, [area, .. entities]),
             TypeName,
             entities,
             states,

@@ -180,7 +180,7 @@ public sealed class SequenceDetector(SequenceSettings settings) : IAggregatingDe
         var states = episodes.Steps.Select(step => timeline.StateName(timeline.ItemState[step])).ToArray();
         var gaps = episodes.Gaps.Order().ToArray();
         return new Pattern(
-            PatternIdHash.Compute(TypeName, entities.Zip(states, (entity, state) => entity + "=" + state)),
+            StableId.PatternId(TypeName, entities.Zip(states, (entity, state) => entity + "=" + state)),
             TypeName,
             entities,
             states,

@@ -23,4 +23,7 @@ public static class StableId
 
     /// <summary>A key from parts, joined with a separator that cannot be confused with the parts' own text.</summary>
     public static string Of(params ReadOnlySpan<string> parts) => Hex(string.Join('\u001f', parts));
+
+    /// <summary><c>type-hhhhhhhhhhhhhhhh</c>: a pattern id from its type and the parts that define the behaviour.</summary>
+    public static string PatternId(string type, params IEnumerable<string> parts) => type + "-" + Hex(string.Join('\u001f', [type, .. parts]), 16);
 }
