@@ -25,7 +25,8 @@ public sealed class DailyIncrementalScenario : IBenchScenario
         var home = HomeJsonReader.ReadFile(workspace.HomeFile);
         var events = EventsJsonlReader.ReadFile(workspace.EventsFile, new EventsJsonlReadOptions { EntityAreas = home.EntityAreas }, cancellationToken).Events;
         var detectors = DetectorCatalog.CreateGroup(DetectorGroup.A, new DetectorSettings());
-        var lastDayStart = home.Calendar.StartOfDay(home.Calendar.LocalDate(window.To.AddTicks(-1)));
+        // The new events: the last 24 hours, from the local midnight that starts them (days aggregate whole).
+        var lastDayStart = home.Calendar.StartOfDay(home.Calendar.LocalDate(window.To.AddHours(-24)));
         var earlier = events.Where(e => e.Time < lastDayStart).ToList();
         var newDay = events.Where(e => e.Time >= lastDayStart).ToList();
         var history = IncrementalAnalysis.Aggregate(earlier, home, detectors);
