@@ -21,6 +21,9 @@ public sealed class HaIngestorOptions
 
     public ApiOptions Api { get; set; } = new();
 
+    /// <summary>Detector thresholds (<c>HaIngestor:Detectors:TimeOfDay:MinOccurrences</c>, ...); defaults where unset.</summary>
+    public Domain.Detection.DetectorSettings Detectors { get; set; } = new();
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "haingestor.db"));
 }
 

@@ -55,6 +55,15 @@ public static class OptionsValidation
             problems.Add($"HaIngestor:Sql:Provider '{options.Sql.Provider}' is not available yet (only Sqlite)");
         }
 
+        try
+        {
+            Domain.Detection.DetectorCatalog.CreateAll(options.Detectors);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"HaIngestor:Detectors: {e.Message}");
+        }
+
         return problems;
     }
 }

@@ -77,7 +77,7 @@ public static class DaemonHost
                             resolver.GetService<IEventStore>(),
                             resolver.GetService<ISummaryStore>(),
                             resolver.GetService<TimeProvider>(),
-                            DetectorCatalog.CreateAll(),
+                            DetectorCatalog.CreateAll(options.Detectors),
                             resolver.GetService<IAggregateStore>()),
                         HaIngestorGuardian.Name);
                     registry.Register<HaIngestorGuardian>(guardian);
