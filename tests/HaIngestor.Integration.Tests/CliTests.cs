@@ -78,6 +78,36 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_gives_the_same_patterns_for_a_file_far_out_of_time_order()
+    {
+        var original = SharedData.Path("real", "ordonez_b", "events.jsonl");
+        var home = SharedData.Path("real", "ordonez_b", "home.json");
+        var lines = File.ReadAllLines(original);
+        var shuffled = Path.Combine(_workDirectory, "shuffled.jsonl");
+        // The last fifth of the file first: days that a streaming fold would already have closed arrive late.
+        var cut = lines.Length * 4 / 5;
+        File.WriteAllLines(shuffled, lines[cut..].Concat(lines[..cut]));
+
+        var inOrder = await PatternsOf(original, home, "in-order.json");
+        var outOfOrder = await PatternsOf(shuffled, home, "out-of-order.json");
+
+        Assert.NotEmpty(inOrder);
+        Assert.Equal(inOrder, outOfOrder);
+    }
+
+    private async Task<List<string>> PatternsOf(string events, string home, string jsonName)
+    {
+        var json = Path.Combine(_workDirectory, jsonName);
+        var (exit, output, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "analyze", "--events", events, "--home", home, "--json", json);
+        Assert.True(exit == 0, output + error);
+        using var document = JsonDocument.Parse(File.ReadAllBytes(json));
+        return document.RootElement.GetProperty("patterns").EnumerateArray()
+            .Select(p => $"{p.GetProperty("id").GetString()} {p.GetProperty("occurrences").GetInt32()} {p.GetProperty("confidence").GetDouble():R}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    [Fact]
     public async Task Simulate_writes_a_history_whose_analysis_finds_the_planted_times()
     {
         var output = Path.Combine(_workDirectory, "sim");

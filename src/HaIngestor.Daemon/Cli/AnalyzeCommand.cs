@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Storage.Sources;
 
 namespace HaIngestor.Daemon.Cli;
@@ -52,7 +53,25 @@ public static class AnalyzeCommand
             return 2;
         }
 
-        var read = EventsJsonlReader.ReadFile(eventsFile.FullName, new EventsJsonlReadOptions { From = from, To = to, EntityAreas = home.EntityAreas });
+        // Streamed: each local day is folded into daily aggregates as it is read, so memory holds a day or two of
+        // events, not the file. Only a file too far out of time order needs the events sorted in memory.
+        var readOptions = new EventsJsonlReadOptions { From = from, To = to, EntityAreas = home.EntityAreas };
+        var detectors = DetectorCatalog.CreateAll();
+        var aggregator = new DailyAggregator(home, detectors);
+        DateTimeOffset? first = null, last = null;
+        var read = EventsJsonlReader.ReadFile(eventsFile.FullName, readOptions, change =>
+        {
+            aggregator.Add(change);
+            first = first is { } f && f <= change.Time ? f : change.Time;
+            last = last is { } l && l >= change.Time ? l : change.Time;
+        });
+        IReadOnlyList<Domain.Events.StateChange>? sorted = null;
+        if (aggregator.LateEvents > 0 || !aggregator.CoversAllDetectors)
+        {
+            read = EventsJsonlReader.ReadFile(eventsFile.FullName, readOptions);
+            sorted = read.Events;
+        }
+
         foreach (var error in read.Errors)
         {
             Console.Error.WriteLine($"{eventsFile.Name}:{error.LineNumber}: skipped: {error.Reason}");
@@ -64,10 +83,12 @@ public static class AnalyzeCommand
         }
 
         var loadMs = total.Elapsed.TotalMilliseconds;
-        var events = read.Events;
-        var windowFrom = from ?? (events.Count > 0 ? events[0].Time : DateTimeOffset.UnixEpoch);
-        var windowTo = to ?? (events.Count > 0 ? events[^1].Time.AddMilliseconds(1) : windowFrom);
-        var result = OfflineAnalysis.Run(events, home, windowFrom, windowTo, DetectorCatalog.CreateAll(), top);
+        var eventCount = sorted?.Count ?? (int)aggregator.Events;
+        var windowFrom = from ?? first ?? DateTimeOffset.UnixEpoch;
+        var windowTo = to ?? last?.AddMilliseconds(1) ?? windowFrom;
+        var result = sorted is null
+            ? OfflineAnalysis.RunOnAggregates(aggregator.Complete(), home, windowFrom, windowTo, detectors, top)
+            : OfflineAnalysis.Run(sorted, home, windowFrom, windowTo, detectors, top);
         foreach (var (detector, error) in result.Failures)
         {
             Console.Error.WriteLine($"detector {detector} failed: {error}");
@@ -85,17 +106,17 @@ public static class AnalyzeCommand
         {
             using var stream = jsonOut == "-" ? Console.OpenStandardOutput() : File.Create(jsonOut);
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-            AnalysisResultJson.Write(writer, home, windowFrom, windowTo, events.Count, result.Patterns, result.Suggestions, timings, read.ToInputCounts());
+            AnalysisResultJson.Write(writer, home, windowFrom, windowTo, eventCount, result.Patterns, result.Suggestions, timings, read.ToInputCounts());
         }
 
         if (jsonOut != "-")
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{events.Count} events ({read.SkippedLines} lines skipped, {read.Duplicates} duplicates) from {windowFrom:u} to {windowTo:u} in {home.TimeZoneId}"));
+                $"{eventCount} events ({read.SkippedLines} lines skipped, {read.Duplicates} duplicates) from {windowFrom:u} to {windowTo:u} in {home.TimeZoneId}"));
             ConsoleTables.WritePatterns(Console.Out, result.Patterns);
             ConsoleTables.WriteSuggestions(Console.Out, result.Suggestions, withYaml: false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"load {loadMs:F0} ms, detect {result.DetectMilliseconds:F0} ms, total {total.Elapsed.TotalMilliseconds:F0} ms ({events.Count / Math.Max(total.Elapsed.TotalSeconds, 1e-9):F0} events/s)"));
+                $"load {loadMs:F0} ms, detect {result.DetectMilliseconds:F0} ms, total {total.Elapsed.TotalMilliseconds:F0} ms ({eventCount / Math.Max(total.Elapsed.TotalSeconds, 1e-9):F0} events/s)"));
         }
 
         return result.Failures.Count == 0 ? 0 : 3;

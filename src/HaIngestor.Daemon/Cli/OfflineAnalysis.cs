@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
 using HaIngestor.Domain.Suggestions;
 using HaIngestor.Domain.Time;
@@ -19,9 +20,16 @@ public static class OfflineAnalysis
         double DetectMilliseconds,
         double SuggestMilliseconds);
 
-    public static Result Run(IReadOnlyList<StateChange> events, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors, int top)
+    public static Result Run(IReadOnlyList<StateChange> events, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors, int top) =>
+        Run(new DetectionContext(events, home, from, to), detectors, top);
+
+    /// <summary>The same analysis from daily aggregates (a streamed file), for detectors that all work from them.</summary>
+    public static Result RunOnAggregates(IReadOnlyList<DailyAggregate> aggregates, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors, int top) =>
+        Run(new DetectionContext([], home, from, to) { Aggregates = IncrementalAnalysis.ByKind(aggregates) }, detectors, top);
+
+    private static Result Run(DetectionContext context, IReadOnlyList<IPatternDetector> detectors, int top)
     {
-        var context = new DetectionContext(events, home, from, to);
+        var home = context.Home;
         var patterns = new List<Pattern>();
         var failures = new List<KeyValuePair<string, string>>();
         var watch = Stopwatch.StartNew();

@@ -40,6 +40,46 @@ public static class EventsJsonlReader
     }
 
     /// <summary>
+    /// Streams a file's events in file order to <paramref name="onEvent"/>, holding none of them: for analyses that
+    /// fold events as they come. Repeats of an event (same entity, time and state) are dropped and counted; the
+    /// result's <see cref="EventsJsonlReadResult.Events"/> is empty and its counters are complete.
+    /// </summary>
+    public static EventsJsonlReadResult ReadFile(string path, EventsJsonlReadOptions? options, Action<StateChange> onEvent, CancellationToken cancellationToken = default)
+    {
+        options ??= new EventsJsonlReadOptions();
+        var errors = new List<JsonlLineError>();
+        var tally = new Tally(error =>
+        {
+            if (errors.Count < options.MaxErrors)
+            {
+                errors.Add(error);
+            }
+        });
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var atTime = DateTimeOffset.MinValue;
+        var seenAtTime = new HashSet<(string EntityId, string State)>();
+        long duplicates = 0;
+        foreach (var change in Scan(stream, options, tally, cancellationToken))
+        {
+            if (change.Time != atTime)
+            {
+                atTime = change.Time;
+                seenAtTime.Clear();
+            }
+
+            if (!seenAtTime.Add((change.EntityId, change.State)))
+            {
+                duplicates++;
+                continue;
+            }
+
+            onEvent(change);
+        }
+
+        return new EventsJsonlReadResult([], tally.LinesRead, tally.Skipped, duplicates, tally.OutOfOrder, tally.OutsideWindow, errors);
+    }
+
+    /// <summary>
     /// Streams the events in file order, neither sorted nor de-duplicated, for imports too large to hold;
     /// each skipped line goes to <paramref name="onError"/>.
     /// </summary>
