@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using HaIngestor.Domain.Detection;
-using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Storage.Sources;
 
 namespace HaIngestor.Daemon.Cli;
@@ -53,25 +52,8 @@ public static class AnalyzeCommand
             return 2;
         }
 
-        // Streamed: each local day is folded into daily aggregates as it is read, so memory holds a day or two of
-        // events, not the file. Only a file too far out of time order needs the events sorted in memory.
-        var readOptions = new EventsJsonlReadOptions { From = from, To = to, EntityAreas = home.EntityAreas };
-        var detectors = DetectorCatalog.CreateAll();
-        var aggregator = new DailyAggregator(home, detectors);
-        DateTimeOffset? first = null, last = null;
-        var read = EventsJsonlReader.ReadFile(eventsFile.FullName, readOptions, change =>
-        {
-            aggregator.Add(change);
-            first = first is { } f && f <= change.Time ? f : change.Time;
-            last = last is { } l && l >= change.Time ? l : change.Time;
-        });
-        IReadOnlyList<Domain.Events.StateChange>? sorted = null;
-        if (aggregator.LateEvents > 0 || !aggregator.CoversAllDetectors)
-        {
-            read = EventsJsonlReader.ReadFile(eventsFile.FullName, readOptions);
-            sorted = read.Events;
-        }
-
+        var file = OfflineAnalysis.AnalyzeFile(eventsFile.FullName, home, from, to, DetectorCatalog.CreateAll(), top);
+        var read = file.Read;
         foreach (var error in read.Errors)
         {
             Console.Error.WriteLine($"{eventsFile.Name}:{error.LineNumber}: skipped: {error.Reason}");
@@ -82,13 +64,9 @@ public static class AnalyzeCommand
             Console.Error.WriteLine($"{eventsFile.Name}: {read.SkippedLines - read.Errors.Count} more lines skipped");
         }
 
-        var loadMs = total.Elapsed.TotalMilliseconds;
-        var eventCount = sorted?.Count ?? (int)aggregator.Events;
-        var windowFrom = from ?? first ?? DateTimeOffset.UnixEpoch;
-        var windowTo = to ?? last?.AddMilliseconds(1) ?? windowFrom;
-        var result = sorted is null
-            ? OfflineAnalysis.RunOnAggregates(aggregator.Complete(), home, windowFrom, windowTo, detectors, top)
-            : OfflineAnalysis.Run(sorted, home, windowFrom, windowTo, detectors, top);
+        var loadMs = file.LoadMilliseconds;
+        var eventCount = file.Events;
+        var (windowFrom, windowTo, result) = (file.From, file.To, file.Analysis);
         foreach (var (detector, error) in result.Failures)
         {
             Console.Error.WriteLine($"detector {detector} failed: {error}");

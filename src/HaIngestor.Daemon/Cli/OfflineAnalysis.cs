@@ -4,6 +4,7 @@ using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
 using HaIngestor.Domain.Suggestions;
 using HaIngestor.Domain.Time;
+using HaIngestor.Storage.Sources;
 
 namespace HaIngestor.Daemon.Cli;
 
@@ -19,6 +20,44 @@ public static class OfflineAnalysis
         IReadOnlyList<KeyValuePair<string, string>> Failures,
         double DetectMilliseconds,
         double SuggestMilliseconds);
+
+    /// <summary>What analysing a file gave: the result, what reading met, the window and the event count.</summary>
+    public sealed record FileResult(Result Analysis, EventsJsonlReadResult Read, DateTimeOffset From, DateTimeOffset To, int Events, double LoadMilliseconds, bool Streamed);
+
+    /// <summary>
+    /// Analyses an events.jsonl file. Streamed: each local day is folded into daily aggregates as it is read, so
+    /// memory holds a day or two of events, not the file. Only a file too far out of time order (or a detector
+    /// that needs raw events) makes it read the events into memory and sort them.
+    /// </summary>
+    public static FileResult AnalyzeFile(string eventsPath, HomeProfile home, DateTimeOffset? from, DateTimeOffset? to, IReadOnlyList<IPatternDetector> detectors, int top, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var readOptions = new EventsJsonlReadOptions { From = from, To = to, EntityAreas = home.EntityAreas };
+        var aggregator = new DailyAggregator(home, detectors);
+        DateTimeOffset? first = null, last = null;
+        var read = EventsJsonlReader.ReadFile(eventsPath, readOptions, change =>
+        {
+            aggregator.Add(change);
+            first = first is { } f && f <= change.Time ? f : change.Time;
+            last = last is { } l && l >= change.Time ? l : change.Time;
+        }, cancellationToken);
+        var streamed = aggregator.LateEvents == 0 && aggregator.CoversAllDetectors;
+        var aggregates = streamed ? aggregator.Complete() : null;
+        IReadOnlyList<StateChange>? sorted = null;
+        if (!streamed)
+        {
+            read = EventsJsonlReader.ReadFile(eventsPath, readOptions, cancellationToken);
+            sorted = read.Events;
+        }
+
+        var loadMs = watch.Elapsed.TotalMilliseconds;
+        var windowFrom = from ?? first ?? DateTimeOffset.UnixEpoch;
+        var windowTo = to ?? last?.AddMilliseconds(1) ?? windowFrom;
+        var analysis = aggregates is not null
+            ? RunOnAggregates(aggregates, home, windowFrom, windowTo, detectors, top)
+            : Run(sorted!, home, windowFrom, windowTo, detectors, top);
+        return new FileResult(analysis, read, windowFrom, windowTo, sorted?.Count ?? (int)aggregator.Events, loadMs, streamed);
+    }
 
     public static Result Run(IReadOnlyList<StateChange> events, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors, int top) =>
         Run(new DetectionContext(events, home, from, to), detectors, top);
