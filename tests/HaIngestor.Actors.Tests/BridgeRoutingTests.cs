@@ -8,7 +8,7 @@ using HaIngestor.Actors.Tests.Support;
 namespace HaIngestor.Actors.Tests;
 
 /// <summary>Routing without a broker: the test delivers what the MQTT client would.</summary>
-public class BridgeRoutingTests : TestKit
+public class BridgeRoutingTests() : TestKit(TestConfig.Patient)
 {
     private static readonly DateTimeOffset At = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
 

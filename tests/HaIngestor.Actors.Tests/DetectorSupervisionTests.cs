@@ -10,7 +10,7 @@ using HaIngestor.Domain.Time;
 
 namespace HaIngestor.Actors.Tests;
 
-public class DetectorSupervisionTests : TestKit
+public class DetectorSupervisionTests() : TestKit(TestConfig.Patient)
 {
     private static readonly DateTimeOffset End = new(2025, 6, 10, 3, 0, 0, TimeSpan.Zero);
     private static readonly HomeProfile Home = HomeProfile.ForTimeZone("Europe/Madrid");

@@ -7,7 +7,7 @@ using HaIngestor.Domain.Events;
 
 namespace HaIngestor.Actors.Tests;
 
-public class EventWriterActorTests : TestKit
+public class EventWriterActorTests() : TestKit(TestConfig.Patient)
 {
     private static readonly DateTimeOffset Start = new(2025, 5, 1, 0, 0, 0, TimeSpan.Zero);
 

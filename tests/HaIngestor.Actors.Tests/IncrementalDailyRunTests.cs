@@ -166,7 +166,7 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
             request, new AnalysisSettings(), Home, l1, devices, suggestions, Detectors, new ManualTimeProvider(RunAt), TestActor, l2));
 
         var report = ExpectMsg<AnalysisRunCompleted>(TimeSpan.FromSeconds(30)).Report;
-        return (report, suggestions.ExpectMsg<PublishAnalysis>().Patterns);
+        return (report, suggestions.ExpectMsg<PublishAnalysis>(TimeSpan.FromSeconds(30)).Patterns);
     }
 
     /// <summary>The patterns as sorted JSON lines: detectors answer in any order, each detector's own order is kept.</summary>

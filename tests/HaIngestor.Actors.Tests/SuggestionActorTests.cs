@@ -11,7 +11,7 @@ using HaIngestor.Domain.Suggestions;
 
 namespace HaIngestor.Actors.Tests;
 
-public class SuggestionActorTests : TestKit
+public class SuggestionActorTests() : TestKit(TestConfig.Patient)
 {
     private static readonly DateTimeOffset End = new(2025, 6, 10, 1, 0, 0, TimeSpan.Zero);
 
