@@ -1,3 +1,4 @@
+using Akka.Configuration;
 using Microsoft.Data.Sqlite;
 
 namespace HaIngestor.Actors;
@@ -27,6 +28,15 @@ public static class PersistenceHocon
             akka.persistence.query.journal.sql.connection-string = {quoted}
             """;
     }
+
+    /// <summary>
+    /// The whole configuration of an actor system on the SQLite file, as the daemon builds it (akka.conf with the
+    /// journal serializers, the SQLite plugins, the plugin defaults); for tests and the bench.
+    /// </summary>
+    public static Config SqliteSystem(string databasePath) =>
+        ConfigurationFactory.ParseString(ForSqlite(databasePath))
+            .WithFallback(ConfigurationFactory.ParseString(AkkaConf))
+            .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 

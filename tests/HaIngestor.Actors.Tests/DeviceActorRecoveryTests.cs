@@ -24,7 +24,7 @@ public sealed class DeviceActorRecoveryTests : TestKit, IDisposable
     }
 
     private DeviceActorRecoveryTests(string databasePath)
-        : base(ConfigurationFactory.ParseString(PersistenceHocon.ForSqlite(databasePath)).WithFallback(SqlPersistence.DefaultConfiguration))
+        : base(PersistenceHocon.SqliteSystem(databasePath))
     {
         this.databasePath = databasePath;
     }

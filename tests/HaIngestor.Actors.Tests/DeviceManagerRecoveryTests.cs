@@ -22,7 +22,7 @@ public sealed class DeviceManagerRecoveryTests : TestKit, IDisposable
     }
 
     private DeviceManagerRecoveryTests(string databasePath)
-        : base(ConfigurationFactory.ParseString(PersistenceHocon.ForSqlite(databasePath)).WithFallback(SqlPersistence.DefaultConfiguration))
+        : base(PersistenceHocon.SqliteSystem(databasePath))
     {
         this.databasePath = databasePath;
     }

@@ -70,9 +70,7 @@ public sealed class IngestPipeline : IAsyncDisposable
         // Akka logs to standard output here (no Serilog): only errors, so the table and --json - stay clean.
         var config = ConfigurationFactory.ParseString("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR")
             .WithFallback(ConfigurationFactory.ParseString(journal == JournalKind.InMemory ? InMemoryJournal : ""))
-            .WithFallback(ConfigurationFactory.ParseString(PersistenceHocon.ForSqlite(databasePath)))
-            .WithFallback(ConfigurationFactory.ParseString(PersistenceHocon.AkkaConf))
-            .WithFallback(SqlPersistence.DefaultConfiguration);
+            .WithFallback(PersistenceHocon.SqliteSystem(databasePath));
         var system = ActorSystem.Create("haingestor-bench", config);
 
         var settings = new HaIngestorSettings { Mqtt = new MqttSettings { Host = "127.0.0.1", Port = port, ClientId = "ha-ingestor-bench" } };
