@@ -163,6 +163,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_on_a_port_already_in_use_says_so_in_one_line_and_exits()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((System.Net.IPEndPoint)occupant.LocalEndpoint).Port;
+
+        var (exit, _, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "run", "--mqtt-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}: the port is in use", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_reports_a_missing_file_clearly()
     {
         var (exit, _, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "analyze", "--events", "nope.jsonl", "--home", SharedData.Path("real", "ordonez_a", "home.json"));

@@ -27,6 +27,12 @@ public static class RunCommand
                 Console.Error.WriteLine(e.Message);
                 return 2;
             }
+            catch (IOException e)
+            {
+                // A port in use (embedded broker or REST API): one clear line instead of a stack trace.
+                Console.Error.WriteLine($"HaIngestor cannot start: {e.Message}");
+                return 1;
+            }
         });
         return command;
     }

@@ -28,7 +28,17 @@ public sealed class EmbeddedBroker(IOptions<HaIngestorOptions> options, ILogger<
             .WithDefaultEndpointPort(mqtt.Port)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
-        await _server.StartAsync();
+        try
+        {
+            await _server.StartAsync();
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            throw new IOException(
+                $"the embedded MQTT broker cannot listen on 127.0.0.1:{mqtt.Port}: the port is in use. If a broker already runs there, " +
+                "set HaIngestor:Mqtt:Host (HAINGESTOR__Mqtt__Host) to use it; otherwise choose another HaIngestor:Mqtt:Port.", e);
+        }
+
         logger.LogInformation("Embedded MQTT broker listening on 127.0.0.1:{Port}", mqtt.Port);
     }
 
