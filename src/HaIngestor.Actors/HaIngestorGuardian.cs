@@ -43,7 +43,11 @@ public sealed class HaIngestorGuardian : ReceiveActor
     {
         Context.GetLogger().Info("HaIngestor starting with {Settings}", settings);
         events = Supervised(EventWriterActor.Props(eventStore, settings.EventWriter, settings.RawRetentionDays), "events");
-        devices = Supervised(DeviceManagerActor.Props(events, Self, settings.Mqtt.Zigbee2MqttBaseTopic, settings.Mqtt.BaseTopic, settings.SnapshotEvery, time), "devices");
+        devices = Supervised(
+            DeviceManagerActor.Props(
+                events, Self, settings.Mqtt.Zigbee2MqttBaseTopic, settings.Mqtt.BaseTopic, settings.SnapshotEvery, time,
+                new DeviceUsageSettings(settings.Home.Calendar.TimeZone, settings.AggregateRetentionDays)),
+            "devices");
         bridge = Supervised(BridgeActor.Props(settings.Mqtt, devices, Self, time), "bridge");
         suggestions = Supervised(SuggestionActor.Props(bridge, summaryStore, settings.Mqtt.BaseTopic), "suggestions");
         scheduler = Supervised(

@@ -252,19 +252,24 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         Suggest([]);
     }
 
-    /// <summary>Utilisation of the home and the unused features an automation could put to work.</summary>
+    /// <summary>
+    /// Utilisation of the home and the unused features an automation could put to work, both over the run's window:
+    /// a feature last used before the window is unused now.
+    /// </summary>
     private void OnUsage(DeviceUsageView view)
     {
         IReadOnlyList<FeatureOpportunity> opportunities = [];
         try
         {
             var snapshots = view.Devices.Select(d => d.Snapshot).ToList();
-            var homeUsage = HomeUtilisation.Of(snapshots);
+            var calendar = home.Calendar;
+            var window = UsageWindow.Covering(request.WindowStart, request.WindowEnd, calendar.LocalDate);
+            var homeUsage = HomeUtilisation.Of(snapshots, window);
             utilisation = homeUsage.Ratio;
-            opportunities = FeatureOpportunities.Find(snapshots);
+            opportunities = FeatureOpportunities.Find(snapshots, window);
             log.Info(
-                "Run {RunId}: {Used} of {Controllable} controllable features used, {Opportunities} unused-feature opportunities",
-                request.RunId, homeUsage.Used, homeUsage.Controllable, opportunities.Count);
+                "Run {RunId}: {Used} of {Controllable} controllable features used in [{From}, {To}), {Opportunities} unused-feature opportunities",
+                request.RunId, homeUsage.Used, homeUsage.Controllable, window.From, window.To, opportunities.Count);
         }
         catch (Exception e)
         {

@@ -27,23 +27,25 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
     private int eventsSinceSnapshot;
     private int writesInFlight;
 
-    public DeviceActor(string ieeeAddress, IActorRef events, string zigbeeBaseTopic, int snapshotEvery)
+    public DeviceActor(string ieeeAddress, IActorRef events, string zigbeeBaseTopic, int snapshotEvery, DeviceUsageSettings? usageSettings = null)
     {
         this.events = events;
         this.zigbeeBaseTopic = zigbeeBaseTopic;
         this.snapshotEvery = Math.Max(1, snapshotEvery);
-        state = DeviceState.Empty(ieeeAddress);
+        usageSettings ??= DeviceUsageSettings.Utc;
+        state = DeviceState.Empty(ieeeAddress, usageSettings);
         PersistenceId = PersistenceIdFor(ieeeAddress);
 
         Recover<SnapshotOffer>(offer =>
         {
             if (offer.Snapshot is DeviceStateSnapshot record)
             {
-                state = DeviceState.FromSnapshotRecord(ieeeAddress, record);
+                state = DeviceState.FromSnapshotRecord(ieeeAddress, record, usageSettings);
             }
         });
         Recover<DeviceDefinitionRecorded>(e => state = state.Apply(e));
         Recover<DevicePropertiesChanged>(e => state = state.Apply(e));
+        Recover<DeviceUsageImported>(e => state = state.Apply(e));
         Recover<DevicePropertiesChangedBatch>(batch =>
         {
             foreach (var e in batch.Changes)
@@ -54,6 +56,7 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
 
         Command<DefineDevice>(OnDefine);
         Command<DeviceStateReceived>(OnState);
+        Command<ImportDeviceUsage>(OnImport);
         Command<PersistPending>(_ => PersistPendingChanges());
         Command<DrainDevice>(_ =>
         {
@@ -75,8 +78,8 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string ieeeAddress) => $"device-{ieeeAddress}";
 
-    public static Props Props(string ieeeAddress, IActorRef events, string zigbeeBaseTopic, int snapshotEvery) =>
-        Akka.Actor.Props.Create(() => new DeviceActor(ieeeAddress, events, zigbeeBaseTopic, snapshotEvery));
+    public static Props Props(string ieeeAddress, IActorRef events, string zigbeeBaseTopic, int snapshotEvery, DeviceUsageSettings? usageSettings = null) =>
+        Akka.Actor.Props.Create(() => new DeviceActor(ieeeAddress, events, zigbeeBaseTopic, snapshotEvery, usageSettings));
 
     private void OnDefine(DefineDevice define)
     {
@@ -130,6 +133,28 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
         {
             Timers.StartSingleTimer(PersistPending.Instance, PersistPending.Instance, BatchDelay);
         }
+    }
+
+    /// <summary>
+    /// Imported history is persisted as one event and answered once stored. Its state changes are not passed to the
+    /// event writer: the import writes them to the L1 store itself, with their HA context.
+    /// </summary>
+    private void OnImport(ImportDeviceUsage import)
+    {
+        PersistPendingChanges();
+        var replyTo = Sender;
+        if (import.Uses.Count == 0)
+        {
+            replyTo.Tell(new DeviceUsageImportedAck(state.IeeeAddress, 0));
+            return;
+        }
+
+        Persist(DeviceState.ToEvent(import.Uses), e =>
+        {
+            state = state.Apply(e);
+            replyTo.Tell(new DeviceUsageImportedAck(state.IeeeAddress, import.Uses.Count));
+            AfterPersist();
+        });
     }
 
     /// <summary>Writes the waiting changes as one journal event; the event writer gets them once they are stored.</summary>

@@ -18,6 +18,7 @@ public sealed class DeviceEventSerializer(ExtendedActorSystem system) : Serializ
     private const string Properties = "props";
     private const string PropertiesBatch = "props-batch";
     private const string Snapshot = "snap";
+    private const string UsageImported = "usage-imported";
 
     public override int Identifier => 7101;
 
@@ -27,6 +28,7 @@ public sealed class DeviceEventSerializer(ExtendedActorSystem system) : Serializ
         DevicePropertiesChanged => Properties,
         DevicePropertiesChangedBatch => PropertiesBatch,
         DeviceStateSnapshot => Snapshot,
+        DeviceUsageImported => UsageImported,
         _ => throw new ArgumentException($"{o.GetType()} is not a device event", nameof(o)),
     };
 
@@ -38,6 +40,7 @@ public sealed class DeviceEventSerializer(ExtendedActorSystem system) : Serializ
         Properties => Read<DevicePropertiesChanged>(bytes),
         PropertiesBatch => Read<DevicePropertiesChangedBatch>(bytes),
         Snapshot => Read<DeviceStateSnapshot>(bytes),
+        UsageImported => Read<DeviceUsageImported>(bytes),
         _ => throw new SerializationException($"unknown device event manifest '{manifest}'"),
     };
 

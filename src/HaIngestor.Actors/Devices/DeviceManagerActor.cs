@@ -29,6 +29,7 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
     private readonly string deviceEventsTopic;
     private readonly int snapshotEvery;
     private readonly TimeProvider time;
+    private readonly DeviceUsageSettings usageSettings;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<string, string> ieeeByName = new(StringComparer.Ordinal);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
@@ -52,8 +53,10 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
     /// <param name="baseTopic">HaIngestor's own base topic; device-list changes go to <c>&lt;base&gt;/events/device</c>.</param>
     /// <param name="snapshotEvery">Snapshot after this many persisted events.</param>
     /// <param name="time">The clock.</param>
-    public DeviceManagerActor(IActorRef events, IActorRef publisher, string zigbeeBaseTopic, string baseTopic, int snapshotEvery, TimeProvider time)
+    /// <param name="usageSettings">The home's time zone and how many days of per-day usage the device actors keep (UTC, 90 when null).</param>
+    public DeviceManagerActor(IActorRef events, IActorRef publisher, string zigbeeBaseTopic, string baseTopic, int snapshotEvery, TimeProvider time, DeviceUsageSettings? usageSettings = null)
     {
+        this.usageSettings = usageSettings ?? DeviceUsageSettings.Utc;
         this.events = events;
         this.publisher = publisher;
         this.zigbeeBaseTopic = zigbeeBaseTopic;
@@ -76,6 +79,8 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         Command<BadPayloadReported>(m => CountBadPayload(m.Topic));
         Command<GetCapabilities>(_ => Sender.Tell(new CapabilitySnapshot(devices, listReceivedAt)));
         Command<GetDevices>(_ => ListDevices(Sender));
+        Command<GetKnownDevices>(_ => ReplyKnownDevices(Sender));
+        Command<ImportDeviceUsage>(m => Child(m.IeeeAddress).Forward(m));
         Command<GetDeviceUsage>(m => ReplyUsage(m, Sender));
         Command<GetDeviceChanges>(_ => Sender.Tell(new DeviceChangesView(managerState.History.Reverse().ToList())));
         Command<GetDeviceManagerStatus>(_ => Sender.Tell(new DeviceManagerStatus(
@@ -91,8 +96,8 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
 
     public override string PersistenceId => ManagerPersistenceId;
 
-    public static Props Props(IActorRef events, IActorRef publisher, string zigbeeBaseTopic, string baseTopic, int snapshotEvery, TimeProvider time) =>
-        Akka.Actor.Props.Create(() => new DeviceManagerActor(events, publisher, zigbeeBaseTopic, baseTopic, snapshotEvery, time));
+    public static Props Props(IActorRef events, IActorRef publisher, string zigbeeBaseTopic, string baseTopic, int snapshotEvery, TimeProvider time, DeviceUsageSettings? usageSettings = null) =>
+        Akka.Actor.Props.Create(() => new DeviceManagerActor(events, publisher, zigbeeBaseTopic, baseTopic, snapshotEvery, time, usageSettings));
 
     private string DeviceListTopic => $"{zigbeeBaseTopic}/bridge/devices";
 
@@ -273,6 +278,25 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         return Task.WhenAll(asks);
     }
 
+    /// <summary>
+    /// The latest list's devices; before a list arrived since start (an import runs without MQTT), the definitions the
+    /// device actors of the persisted list persisted themselves.
+    /// </summary>
+    private void ReplyKnownDevices(IActorRef replyTo)
+    {
+        if (devices.Count > 0)
+        {
+            replyTo.Tell(new KnownDevices(devices));
+            return;
+        }
+
+        var asks = managerState.Entries.Select(e => Child(e.IeeeAddress).Ask<DeviceSnapshotView>(GetDeviceSnapshot.Instance, AskTimeout)
+            .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.Snapshot.Definition : null, TaskScheduler.Default));
+        Task.WhenAll(asks).ContinueWith(
+            t => new KnownDevices(t.Result.OfType<ZigbeeDevice>().ToList()),
+            TaskScheduler.Default).PipeTo(replyTo);
+    }
+
     private IActorRef Child(string ieee)
     {
         if (children.TryGetValue(ieee, out var child))
@@ -280,7 +304,7 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
             return child;
         }
 
-        child = Context.ActorOf(DeviceActor.Props(ieee, events, zigbeeBaseTopic, snapshotEvery), ActorName(ieee));
+        child = Context.ActorOf(DeviceActor.Props(ieee, events, zigbeeBaseTopic, snapshotEvery, usageSettings), ActorName(ieee));
         Context.Watch(child);
         children[ieee] = child;
         return child;

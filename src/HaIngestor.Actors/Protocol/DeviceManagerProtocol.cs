@@ -105,3 +105,14 @@ public sealed record DeviceUsage(ZigbeeDevice Device, DeviceSnapshot Snapshot, l
 
 /// <summary>The devices asked for, in device-list order; empty for an unknown ieee address.</summary>
 public sealed record DeviceUsageView(IReadOnlyList<DeviceUsage> Devices);
+
+/// <summary>
+/// Asks for the device definitions the manager knows: the latest device list, or, before one arrived since start, the
+/// definitions the device actors persisted for the last list's devices. Answered by <see cref="KnownDevices"/>.
+/// </summary>
+public sealed record GetKnownDevices
+{
+    public static GetKnownDevices Instance { get; } = new();
+}
+
+public sealed record KnownDevices(IReadOnlyList<ZigbeeDevice> Devices);

@@ -20,9 +20,25 @@ public sealed record DeviceSnapshotView(string IeeeAddress, DeviceSnapshot Snaps
 public sealed record DeviceDefinitionRecorded(string DeviceJson, long AtUnixMs);
 
 /// <summary>Persisted: properties that took new values, as parallel arrays.</summary>
-public sealed record DevicePropertiesChanged(long AtUnixMs, string[] Paths, string?[] OldValues, string[] NewValues);
+/// <param name="Origins">Usage origin names per property when the source told them; null (as in events written before
+/// origins were kept) applies the MQTT rule on replay.</param>
+public sealed record DevicePropertiesChanged(long AtUnixMs, string[] Paths, string?[] OldValues, string[] NewValues, string?[]? Origins = null);
+
+/// <summary>Feature uses found in imported Home Assistant history, for one device; answered by <see cref="DeviceUsageImportedAck"/> once persisted.</summary>
+public sealed record ImportDeviceUsage(string IeeeAddress, IReadOnlyList<DeviceFeatureUse> Uses);
+
+/// <summary>The imported uses of a device are persisted and counted.</summary>
+public sealed record DeviceUsageImportedAck(string IeeeAddress, int Uses);
+
+/// <summary>Persisted: feature uses from imported history, as parallel arrays (origins by their JSON names).</summary>
+public sealed record DeviceUsageImported(long[] AtUnixMs, string[] Paths, string?[] OldValues, string[] NewValues, string[] Origins);
 
 /// <summary>Persisted snapshot of a device actor's state, in plain fields and parallel arrays.</summary>
+/// <remarks>
+/// Per usage path: <c>OriginCounts</c> in <see cref="Domain.Devices.UsageOrigins.All"/> order, <c>UsageDays</c> as
+/// <see cref="DateOnly.DayNumber"/>s and <c>UsageDayCounts</c> the origin counts of those days one after another.
+/// Snapshots written before these existed have them null.
+/// </remarks>
 public sealed record DeviceStateSnapshot(
     string? DeviceJson,
     long? LastSeenUnixMs,
@@ -33,7 +49,10 @@ public sealed record DeviceStateSnapshot(
     long[] ChangeCounts,
     string?[] LastValues,
     long?[] LastChangedUnixMs,
-    string[][] DistinctValues);
+    string[][] DistinctValues,
+    long[][]? OriginCounts = null,
+    int[][]? UsageDays = null,
+    long[][]? UsageDayCounts = null);
 
 /// <summary>Answered in mailbox order, after every earlier message has been persisted and passed on.</summary>
 public sealed record DrainDevice

@@ -43,6 +43,22 @@ public static class DaemonHost
         }
 
         Directory.CreateDirectory(options.DataDirectory);
+        var dataLock = DataDirectoryLock.Acquire(options.DataDirectory);
+        try
+        {
+            return Build(builder, options, start, dataLock);
+        }
+        catch
+        {
+            dataLock.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(WebApplicationBuilder builder, HaIngestorOptions options, DaemonStartOptions start, DataDirectoryLock dataLock)
+    {
+        // Created by a factory, so the container disposes it (releasing the lock) when the application is disposed.
+        builder.Services.AddSingleton(_ => dataLock);
         builder.Services.Configure<HaIngestorOptions>(builder.Configuration.GetSection(HaIngestorOptions.SectionName));
         builder.Services.AddSerilog((_, logger) => SerilogSetup.Configure(logger, builder.Configuration, options.DataDirectory, start.ConsoleLevel));
         builder.WebHost.UseUrls(options.Api.Urls);
@@ -85,6 +101,7 @@ public static class DaemonHost
         });
 
         var app = builder.Build();
+        app.Services.GetRequiredService<DataDirectoryLock>();
         app.MapHaIngestorApi();
         return app;
     }

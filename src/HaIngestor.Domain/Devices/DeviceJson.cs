@@ -26,7 +26,7 @@ public static class DeviceJson
     }
 
     /// <summary>A device with its features and, when <paramref name="usage"/> is given, its usage.</summary>
-    public static void WriteDevice(Utf8JsonWriter writer, ZigbeeDevice device, DeviceSnapshot? usage)
+    public static void WriteDevice(Utf8JsonWriter writer, ZigbeeDevice device, DeviceSnapshot? usage, UsageWindow? window = null)
     {
         writer.WriteStartObject();
         WriteIdentity(writer, device);
@@ -34,7 +34,7 @@ public static class DeviceJson
         if (usage is not null)
         {
             writer.WritePropertyName("usage");
-            WriteUsage(writer, usage);
+            WriteUsage(writer, usage, window);
         }
 
         writer.WriteEndObject();
@@ -109,10 +109,12 @@ public static class DeviceJson
     }
 
     /// <summary>
-    /// <c>{"utilisation":r|null,"controllable":N,"used":N,"unused":[...],"last_seen":t|null,"features":{path:{...}}}</c>:
-    /// utilisation over the controllable features, and per property its changes, distinct, last value and time.
+    /// <c>{"utilisation":r|null,"controllable":N,"used":N,"unused":[...],"by_origin":{...},"window":{...}|null,
+    /// "last_seen":t|null,"features":{path:{...}}}</c>: utilisation over the controllable features (ever used), the
+    /// same over the local days of <paramref name="window"/> when one is given, and per property its changes (in total,
+    /// by origin, and within the window), distinct values, last value and time.
     /// </summary>
-    public static void WriteUsage(Utf8JsonWriter writer, DeviceSnapshot snapshot)
+    public static void WriteUsage(Utf8JsonWriter writer, DeviceSnapshot snapshot, UsageWindow? window = null)
     {
         var utilisation = snapshot.Utilisation();
         writer.WriteStartObject();
@@ -126,12 +128,31 @@ public static class DeviceJson
         }
 
         writer.WriteEndArray();
+        writer.WritePropertyName("by_origin");
+        WriteOrigins(writer, snapshot.Usage.Values.Aggregate(OriginCounts.None, (sum, u) => sum.Add(u.ByOrigin)));
+        if (window is null)
+        {
+            writer.WriteNull("window");
+        }
+        else
+        {
+            WriteWindow(writer, snapshot, window);
+        }
+
         WriteOptional(writer, "last_seen", snapshot.LastSeen is { } seen ? IsoUtc.Format(seen) : null);
         writer.WriteStartObject("features");
         foreach (var (path, usage) in snapshot.Usage.OrderBy(u => u.Key, StringComparer.Ordinal))
         {
             writer.WriteStartObject(path);
             writer.WriteNumber("changes", usage.ChangeCount);
+            writer.WritePropertyName("by_origin");
+            WriteOrigins(writer, usage.ByOrigin);
+            if (window is not null)
+            {
+                writer.WritePropertyName("window_by_origin");
+                WriteOrigins(writer, usage.In(window));
+            }
+
             writer.WriteNumber("distinct", usage.DistinctValues.Count);
             writer.WritePropertyName("last_value");
             WriteValue(writer, usage.LastValue);
@@ -148,6 +169,45 @@ public static class DeviceJson
 
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary><c>{"human":N,"automation":N,"device":N,"commanded":N,"unknown":N,"total":N}</c>.</summary>
+    public static void WriteOrigins(Utf8JsonWriter writer, OriginCounts counts)
+    {
+        writer.WriteStartObject();
+        foreach (var origin in UsageOrigins.All)
+        {
+            writer.WriteNumber(UsageOrigins.Name(origin), counts[origin]);
+        }
+
+        writer.WriteNumber("total", counts.Total);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>"window":{"from":"yyyy-MM-dd","to":"yyyy-MM-dd" (excluded),"utilisation","controllable","used","unused":[...]}</c>.</summary>
+    private static void WriteWindow(Utf8JsonWriter writer, DeviceSnapshot snapshot, UsageWindow window)
+    {
+        var utilisation = snapshot.Utilisation(window);
+        writer.WriteStartObject("window");
+        WriteWindowBounds(writer, window);
+        WriteOptional(writer, "utilisation", utilisation.Ratio is { } ratio ? Math.Round(ratio, 4) : null);
+        writer.WriteNumber("controllable", utilisation.Controllable.Count);
+        writer.WriteNumber("used", utilisation.Used.Count);
+        writer.WriteStartArray("unused");
+        foreach (var path in utilisation.Unused)
+        {
+            writer.WriteStringValue(path);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>"from"</c> and <c>"to"</c> (excluded) as local dates.</summary>
+    public static void WriteWindowBounds(Utf8JsonWriter writer, UsageWindow window)
+    {
+        writer.WriteString("from", window.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("to", window.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public static string RoleName(FeatureRole role) => role switch

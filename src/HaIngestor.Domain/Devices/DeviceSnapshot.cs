@@ -19,6 +19,9 @@ public sealed record DeviceSnapshot(
 {
     public const int MaxDistinctValues = 32;
 
+    /// <summary>Per-day usage is kept as long as the L2 daily aggregates (Storage:AggregateRetentionDays).</summary>
+    public const int DefaultDaysKept = 90;
+
     public static DeviceSnapshot Empty { get; } =
         new(null, new Dictionary<string, string>(), new Dictionary<string, FeatureUsage>(), null);
 
@@ -61,9 +64,11 @@ public sealed record DeviceSnapshot(
     /// <remarks>
     /// Call it for every message, even one without changes: it also marks the device as seen. A first value (null
     /// <see cref="PropertyChange.OldValue"/>) sets the last and distinct values but counts as no change: every device
-    /// publishes its whole state when it connects, which says nothing about use.
+    /// publishes its whole state when it connects, which says nothing about use. A change without an origin gets the
+    /// MQTT rule (<see cref="UsageOrigins.FromMqtt"/>). <paramref name="day"/> is the home's local day of
+    /// <paramref name="time"/>; per-day counts keep the <paramref name="daysKept"/> days ending with the newest.
     /// </remarks>
-    public DeviceSnapshot Apply(IReadOnlyList<PropertyChange> changes, DateTimeOffset time)
+    public DeviceSnapshot Apply(IReadOnlyList<PropertyChange> changes, DateTimeOffset time, DateOnly day, int daysKept = DefaultDaysKept)
     {
         var lastSeen = LastSeen is { } seen && seen > time ? seen : time;
         if (changes.Count == 0)
@@ -81,18 +86,51 @@ public sealed record DeviceSnapshot(
                 continue;
             }
 
-            var before = usage.GetValueOrDefault(change.StatePath) ?? new FeatureUsage(0, null, null, []);
-            // An event (a button press) is a use even the first time; a state is used when it moves.
-            var transition = DeviceStatePayload.IsEventKey(change.StatePath)
-                || (change.OldValue is not null && !string.Equals(change.OldValue, change.NewValue, StringComparison.Ordinal));
-            usage[change.StatePath] = new FeatureUsage(
-                before.ChangeCount + (transition ? 1 : 0),
-                change.NewValue,
-                transition ? time : before.LastChanged,
-                WithDistinct(before.DistinctValues, change.NewValue));
+            var before = usage.GetValueOrDefault(change.StatePath) ?? FeatureUsage.Unused;
+            var counted = IsUse(change) ? before.Count(OriginOf(change), day, daysKept) : before;
+            usage[change.StatePath] = counted with
+            {
+                LastValue = change.NewValue,
+                LastChanged = IsUse(change) ? time : before.LastChanged,
+                DistinctValues = WithDistinct(before.DistinctValues, change.NewValue),
+            };
         }
 
         return new DeviceSnapshot(Definition, values, usage, lastSeen);
+    }
+
+    /// <summary>
+    /// Counts uses found in imported history. They are past: they change neither the device's last state (live
+    /// messages are diffed against it) nor when it was last seen, and a feature's last value only when they are newer.
+    /// </summary>
+    public DeviceSnapshot ApplyImported(IReadOnlyList<ImportedChange> changes, int daysKept = DefaultDaysKept)
+    {
+        if (changes.Count == 0)
+        {
+            return this;
+        }
+
+        var usage = new Dictionary<string, FeatureUsage>(Usage, StringComparer.Ordinal);
+        foreach (var (time, day, change) in changes)
+        {
+            if (DeviceStatePayload.IsIgnoredKey(change.StatePath))
+            {
+                continue;
+            }
+
+            var before = usage.GetValueOrDefault(change.StatePath) ?? FeatureUsage.Unused;
+            var use = IsUse(change);
+            var counted = use ? before.Count(OriginOf(change), day, daysKept) : before;
+            var newer = before.LastValue is null || (use && before.LastChanged is { } last && time >= last);
+            usage[change.StatePath] = counted with
+            {
+                LastValue = newer ? change.NewValue : before.LastValue,
+                LastChanged = use && !(before.LastChanged > time) ? time : before.LastChanged,
+                DistinctValues = WithDistinct(before.DistinctValues, change.NewValue),
+            };
+        }
+
+        return this with { Usage = usage };
     }
 
     /// <summary>The HA entity state changes that <paramref name="changes"/> amount to (for the L1 store).</summary>
@@ -128,8 +166,11 @@ public sealed record DeviceSnapshot(
         return result;
     }
 
-    /// <summary>Controllable features (settable, published in the state, not config or diagnostic) and those used.</summary>
-    public DeviceUtilisation Utilisation()
+    /// <summary>
+    /// Controllable features (settable, published in the state, not config or diagnostic) and those used: ever when
+    /// <paramref name="window"/> is null, else on its local days.
+    /// </summary>
+    public DeviceUtilisation Utilisation(UsageWindow? window = null)
     {
         var controllable = new List<string>();
         var used = new List<string>();
@@ -143,7 +184,7 @@ public sealed record DeviceSnapshot(
             }
 
             controllable.Add(feature.StatePath);
-            if (Usage.GetValueOrDefault(feature.StatePath) is { ChangeCount: > 0 })
+            if (Usage.GetValueOrDefault(feature.StatePath) is { } usage && usage.ChangesIn(window) > 0)
             {
                 used.Add(feature.StatePath);
             }
@@ -151,6 +192,15 @@ public sealed record DeviceSnapshot(
 
         return new DeviceUtilisation(controllable, used);
     }
+
+    /// <summary>The feature of the definition at <paramref name="statePath"/>, if any.</summary>
+    public DeviceFeature? FeatureAt(string statePath) => Definition is { } device ? FeatureAt(device, statePath) : null;
+
+    private static bool IsUse(PropertyChange change) =>
+        DeviceStatePayload.IsEventKey(change.StatePath)
+        || (change.OldValue is not null && !string.Equals(change.OldValue, change.NewValue, StringComparison.Ordinal));
+
+    private UsageOrigin OriginOf(PropertyChange change) => change.Origin ?? UsageOrigins.FromMqtt(FeatureAt(change.StatePath), change.StatePath);
 
     private static DeviceFeature? FeatureAt(ZigbeeDevice device, string statePath)
     {

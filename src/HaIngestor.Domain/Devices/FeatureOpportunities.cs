@@ -5,7 +5,8 @@ namespace HaIngestor.Domain.Devices;
 /// <summary>
 /// Phase 4 of an analysis run: finds features that devices have and nobody uses, where a known automation puts them
 /// to work. Only devices that are used count (their light was switched, their sensor saw motion, their plug ran
-/// something): an unused feature of an unused device says nothing. Usage is cumulative, as the device actors keep it.
+/// something): an unused feature of an unused device says nothing. Uses count within the run's window of local days
+/// when one is given (a feature last used before the window is unused now), else ever.
 /// </summary>
 public static class FeatureOpportunities
 {
@@ -26,7 +27,7 @@ public static class FeatureOpportunities
     public const double NightBrightnessPercent = 30;
 
     /// <summary>Every opportunity among <paramref name="devices"/>, ordered by device then kind.</summary>
-    public static IReadOnlyList<FeatureOpportunity> Find(IReadOnlyList<DeviceSnapshot> devices)
+    public static IReadOnlyList<FeatureOpportunity> Find(IReadOnlyList<DeviceSnapshot> devices, UsageWindow? window = null)
     {
         var lightsByArea = LightsByArea(devices);
         var found = new List<FeatureOpportunity>();
@@ -39,15 +40,15 @@ public static class FeatureOpportunities
 
             foreach (var light in device.Features.Where(f => f.Container == "light" && f.Path == "state" && f.Type == "binary"))
             {
-                found.AddRange(LightOpportunities(device, snapshot, light));
+                found.AddRange(LightOpportunities(device, snapshot, light, window));
             }
 
-            if (MotionLighting(device, snapshot, lightsByArea) is { } motion)
+            if (MotionLighting(device, snapshot, lightsByArea, window) is { } motion)
             {
                 found.Add(motion);
             }
 
-            if (ApplianceFinished(device, snapshot) is { } appliance)
+            if (ApplianceFinished(device, snapshot, window) is { } appliance)
             {
                 found.Add(appliance);
             }
@@ -56,9 +57,9 @@ public static class FeatureOpportunities
         return found.OrderBy(o => o.IeeeAddress, StringComparer.Ordinal).ThenBy(o => o.Kind).ThenBy(o => o.Entities.Values.FirstOrDefault(), StringComparer.Ordinal).ToList();
     }
 
-    private static IEnumerable<FeatureOpportunity> LightOpportunities(ZigbeeDevice device, DeviceSnapshot snapshot, DeviceFeature state)
+    private static IEnumerable<FeatureOpportunity> LightOpportunities(ZigbeeDevice device, DeviceSnapshot snapshot, DeviceFeature state, UsageWindow? window)
     {
-        var uses = ChangesOf(snapshot, state);
+        var uses = ChangesOf(snapshot, state, window);
         if (uses == 0 || EntityMapping.EntityIdOf(device, state) is not { } entity)
         {
             yield break;
@@ -67,7 +68,7 @@ public static class FeatureOpportunities
         var sibling = (string path) => device.Features.FirstOrDefault(f =>
             f.Container == "light" && f.Endpoint == state.Endpoint && f.Path == path && f.Access.Set && f.Role == FeatureRole.Controllable);
 
-        if (sibling("color_temp") is { } colourTemp && ChangesOf(snapshot, colourTemp) == 0)
+        if (sibling("color_temp") is { } colourTemp && ChangesOf(snapshot, colourTemp, window) == 0)
         {
             var warm = colourTemp.Max is > 0 ? Math.Max(EveningKelvin, Math.Ceiling(1_000_000 / colourTemp.Max.Value)) : EveningKelvin;
             var cool = colourTemp.Min is > 0 ? Math.Min(DayKelvin, Math.Floor(1_000_000 / colourTemp.Min.Value)) : DayKelvin;
@@ -85,7 +86,7 @@ public static class FeatureOpportunities
             }
         }
 
-        if (sibling("brightness") is { } brightness && ChangesOf(snapshot, brightness) == 0)
+        if (sibling("brightness") is { } brightness && ChangesOf(snapshot, brightness, window) == 0)
         {
             yield return new FeatureOpportunity(
                 FeatureOpportunityKind.NightDimming,
@@ -99,14 +100,14 @@ public static class FeatureOpportunities
         }
     }
 
-    private static FeatureOpportunity? MotionLighting(ZigbeeDevice device, DeviceSnapshot snapshot, IReadOnlyDictionary<string, List<string>> lightsByArea)
+    private static FeatureOpportunity? MotionLighting(ZigbeeDevice device, DeviceSnapshot snapshot, IReadOnlyDictionary<string, List<string>> lightsByArea, UsageWindow? window)
     {
         var occupancy = device.Features.FirstOrDefault(f => f.Container is null && f.Property == "occupancy" && f.Type == "binary" && f.Access.State);
         var illuminance = device.Features
             .Where(f => f.Container is null && f.Type == "numeric" && f.Access.State && f.Property is "illuminance" or "illuminance_lux")
             .OrderBy(f => f.Unit == "lx" ? 0 : 1)
             .FirstOrDefault();
-        var uses = occupancy is null ? 0 : ChangesOf(snapshot, occupancy);
+        var uses = occupancy is null ? 0 : ChangesOf(snapshot, occupancy, window);
         if (occupancy is null || illuminance is null || uses == 0
             || EntityNaming.AreaOf(device.FriendlyName) is not { } area
             || !lightsByArea.TryGetValue(area, out var lights)
@@ -132,7 +133,7 @@ public static class FeatureOpportunities
             uses);
     }
 
-    private static FeatureOpportunity? ApplianceFinished(ZigbeeDevice device, DeviceSnapshot snapshot)
+    private static FeatureOpportunity? ApplianceFinished(ZigbeeDevice device, DeviceSnapshot snapshot, UsageWindow? window)
     {
         var power = device.Features.FirstOrDefault(f =>
             f.Container is null && f.Property == "power" && f.Type == "numeric" && f.Access.State && !f.Access.Set && f.Category is null);
@@ -148,7 +149,8 @@ public static class FeatureOpportunities
             .Where(double.IsFinite)
             .DefaultIfEmpty(0)
             .Max() ?? 0;
-        if (usage is null || usage.ChangeCount == 0 || peak < RunningWatts)
+        var changes = usage?.ChangesIn(window) ?? 0;
+        if (usage is null || changes == 0 || peak < RunningWatts)
         {
             return null;
         }
@@ -166,8 +168,8 @@ public static class FeatureOpportunities
             power.StatePath,
             entities,
             new Dictionary<string, double> { [FeatureOpportunity.BelowWatts] = FinishedWatts, [FeatureOpportunity.ForMinutes] = FinishedMinutes },
-            string.Create(CultureInfo.InvariantCulture, $"{device.FriendlyName} measured up to {peak:0.#} W, so an appliance runs on it, and its power changed {Times(usage.ChangeCount)}"),
-            usage.ChangeCount);
+            string.Create(CultureInfo.InvariantCulture, $"{device.FriendlyName} measured up to {peak:0.#} W, so an appliance runs on it, and its power changed {Times(changes)}"),
+            changes);
     }
 
     /// <summary>The light entities of each area, sorted, from devices whose friendly name starts with the area.</summary>
@@ -198,8 +200,8 @@ public static class FeatureOpportunities
         return result;
     }
 
-    private static long ChangesOf(DeviceSnapshot snapshot, DeviceFeature feature) =>
-        snapshot.Usage.GetValueOrDefault(feature.StatePath)?.ChangeCount ?? 0;
+    private static long ChangesOf(DeviceSnapshot snapshot, DeviceFeature feature, UsageWindow? window) =>
+        snapshot.Usage.GetValueOrDefault(feature.StatePath)?.ChangesIn(window) ?? 0;
 
     private static string From(DeviceSnapshot snapshot, DeviceFeature feature) =>
         snapshot.LastValues.GetValueOrDefault(feature.StatePath) is { } value ? $" from {JsonValueText.ToPlain(value) ?? value}" : "";

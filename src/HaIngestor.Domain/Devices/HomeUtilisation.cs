@@ -1,8 +1,8 @@
 namespace HaIngestor.Domain.Devices;
 
-/// <summary>Home-wide utilisation: controllable features ever used over all controllable features.</summary>
+/// <summary>Home-wide utilisation: controllable features used (ever, or within a window) over all controllable features.</summary>
 /// <param name="Controllable">Controllable features of every device.</param>
-/// <param name="Used">Those that changed at least once.</param>
+/// <param name="Used">Those that changed at least once (within the window, when one is given).</param>
 public sealed record HomeUtilisation(int Controllable, int Used)
 {
     /// <summary>Used / controllable; null when the home has nothing to control.</summary>
@@ -20,5 +20,6 @@ public sealed record HomeUtilisation(int Controllable, int Used)
         return new HomeUtilisation(controllable, used);
     }
 
-    public static HomeUtilisation Of(IEnumerable<DeviceSnapshot> devices) => Of(devices.Select(d => d.Utilisation()));
+    public static HomeUtilisation Of(IEnumerable<DeviceSnapshot> devices, UsageWindow? window = null) =>
+        Of(devices.Select(d => d.Utilisation(window)));
 }

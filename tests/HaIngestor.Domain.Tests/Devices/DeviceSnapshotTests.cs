@@ -15,7 +15,7 @@ public sealed class DeviceSnapshotTests
     }
 
     private static DeviceSnapshot Observe(DeviceSnapshot snapshot, string json, DateTimeOffset time) =>
-        snapshot.Apply(snapshot.Diff(State(json)), time);
+        snapshot.Apply(snapshot.Diff(State(json)), time, DateOnly.FromDateTime(time.UtcDateTime));
 
     [Fact]
     public void Diff_reports_new_and_changed_values_but_not_repeats_or_housekeeping_keys()
@@ -124,7 +124,7 @@ public sealed class DeviceSnapshotTests
 
         var again = snapshot.Diff(State("""{"action":"unlock"}"""));
         var events = snapshot.ToStateChanges(again, T0.AddMinutes(1));
-        snapshot = snapshot.Apply(again, T0.AddMinutes(1));
+        snapshot = snapshot.Apply(again, T0.AddMinutes(1), DateOnly.FromDateTime(T0.UtcDateTime));
 
         Assert.Equal([new StateChange(T0.AddMinutes(1), "sensor.kitchen_door_lock_action", "unlock", "unlock", "kitchen")], events);
         Assert.Equal(2, snapshot.Usage["action"].ChangeCount);

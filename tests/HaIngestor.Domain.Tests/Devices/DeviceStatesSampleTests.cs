@@ -104,7 +104,7 @@ public sealed class DeviceStatesSampleTests
         var (name, payload) = Z2mSample.StateMessages().Single(m => m.FriendlyName == "kitchen_radiator");
         Assert.True(DeviceStatePayload.TryFlatten(payload, out var values, out _));
         var snapshot = DeviceSnapshot.Empty.WithDefinition(Z2mSample.Device(name));
-        snapshot = snapshot.Apply(snapshot.Diff(values), Time);
+        snapshot = snapshot.Apply(snapshot.Diff(values), Time, DateOnly.FromDateTime(Time.UtcDateTime));
 
         Assert.Empty(snapshot.Diff(values));
         Assert.Empty(snapshot.ToStateChanges(snapshot.Diff(values), Time));

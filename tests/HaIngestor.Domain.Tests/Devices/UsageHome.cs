@@ -47,7 +47,7 @@ internal static class UsageHome
         for (var i = 0; i < states.Length; i++)
         {
             Assert.True(DeviceStatePayload.TryFlatten(Encoding.UTF8.GetBytes(states[i]), out var values, out var error), error);
-            snapshot = snapshot.Apply(snapshot.Diff(values), T0.AddMinutes(i));
+            snapshot = snapshot.Apply(snapshot.Diff(values), T0.AddMinutes(i), DateOnly.FromDateTime(T0.AddMinutes(i).UtcDateTime));
         }
 
         return snapshot;
