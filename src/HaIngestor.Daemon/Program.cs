@@ -10,6 +10,7 @@ var root = new RootCommand("HaIngestor: learns how a Home Assistant home is used
     DemoCommand.Create(),
     AnalyzeCommand.Create(),
     DevicesCommand.Create(),
+    ImportCommand.Create(),
     EvaluateCommand.Create(),
     SimulateCommand.Create(),
     BenchCommand.Create(),

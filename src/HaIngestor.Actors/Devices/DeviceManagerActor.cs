@@ -23,6 +23,9 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
     public const int MaxPendingNames = 1024;
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>Known devices may have to recover every device actor from the journal first: that takes longer.</summary>
+    private static readonly TimeSpan RecoveryAskTimeout = TimeSpan.FromSeconds(45);
+
     private readonly IActorRef events;
     private readonly IActorRef publisher;
     private readonly string zigbeeBaseTopic;
@@ -290,7 +293,7 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
             return;
         }
 
-        var asks = managerState.Entries.Select(e => Child(e.IeeeAddress).Ask<DeviceSnapshotView>(GetDeviceSnapshot.Instance, AskTimeout)
+        var asks = managerState.Entries.Select(e => Child(e.IeeeAddress).Ask<DeviceSnapshotView>(GetDeviceSnapshot.Instance, RecoveryAskTimeout)
             .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.Snapshot.Definition : null, TaskScheduler.Default));
         Task.WhenAll(asks).ContinueWith(
             t => new KnownDevices(t.Result.OfType<ZigbeeDevice>().ToList()),

@@ -85,7 +85,7 @@ public sealed record DevicesReport(
         foreach (var (ieee, changes) in uses)
         {
             snapshots[ieee] = snapshots[ieee].ApplyImported(changes, options.DaysKept);
-            counted += changes.Count;
+            counted += changes.Count(c => DeviceSnapshot.IsUse(c.Change));
         }
 
         return new HistoryUsageSummary(lines, mapper.MappedLines, mapper.UnmappedLines, counted, latest);

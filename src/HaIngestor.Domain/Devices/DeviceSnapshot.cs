@@ -196,7 +196,8 @@ public sealed record DeviceSnapshot(
     /// <summary>The feature of the definition at <paramref name="statePath"/>, if any.</summary>
     public DeviceFeature? FeatureAt(string statePath) => Definition is { } device ? FeatureAt(device, statePath) : null;
 
-    private static bool IsUse(PropertyChange change) =>
+    /// <summary>Whether a change counts as a use: an event, or a value that moved from a known one (not a first value).</summary>
+    public static bool IsUse(PropertyChange change) =>
         DeviceStatePayload.IsEventKey(change.StatePath)
         || (change.OldValue is not null && !string.Equals(change.OldValue, change.NewValue, StringComparison.Ordinal));
 

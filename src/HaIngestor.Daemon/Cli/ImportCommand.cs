@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Text.Json;
+using HaIngestor.Daemon.Configuration;
+using HaIngestor.Daemon.Hosting;
+using HaIngestor.Storage.EventStore;
+using HaIngestor.Storage.Sources;
+using Microsoft.Extensions.Hosting;
+
+namespace HaIngestor.Daemon.Cli;
+
+/// <summary>
+/// <c>import --events FILE [--home FILE] [--bridge-devices FILE] [--json]</c>: Home Assistant history into the daemon's
+/// data directory (L1 store and device usage). The daemon must not be running on the same directory.
+/// </summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var events = new Option<FileInfo>("--events") { Description = "Home Assistant history, events.jsonl (with context and attributes)", Required = true };
+        var home = new Option<FileInfo?>("--home") { Description = "home.json: areas of entities whose lines carry none" };
+        var bridgeDevices = new Option<FileInfo?>("--bridge-devices") { Description = "a zigbee2mqtt/bridge/devices payload to record first, when the daemon has not seen the device list yet" };
+        var json = new Option<bool>("--json") { Description = "print the summary as JSON" };
+        var dataDir = DaemonOptions.DataDirectory();
+        var command = new Command("import", "Import Home Assistant history into the data directory: the event store and device usage by origin")
+        {
+            events, home, bridgeDevices, json, dataDir,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(dataDir) is { } dir)
+            {
+                overrides["HaIngestor:DataDirectory"] = dir;
+            }
+
+            return await RunAsync(parse.GetValue(events)!, parse.GetValue(home), parse.GetValue(bridgeDevices), parse.GetValue(json), overrides, Console.Out, Console.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>0 when every line was read, 3 when some were skipped, 2 for a missing file or bad configuration, 1 when the data directory is in use.</summary>
+    public static async Task<int> RunAsync(
+        FileInfo events, FileInfo? home, FileInfo? bridgeDevices, bool json, IReadOnlyDictionary<string, string?> overrides,
+        TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        foreach (var file in new[] { events, home, bridgeDevices }.OfType<FileInfo>())
+        {
+            if (!file.Exists)
+            {
+                errors.WriteLine($"{file.FullName}: file not found");
+                return 2;
+            }
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        var options = builder.Configuration.GetSection(HaIngestorOptions.SectionName).Get<HaIngestorOptions>() ?? new HaIngestorOptions();
+        var problems = OptionsValidation.Problems(options);
+        if (problems.Count > 0)
+        {
+            errors.WriteLine(new InvalidConfigurationException(problems).Message);
+            return 2;
+        }
+
+        IReadOnlyDictionary<string, string>? entityAreas = null;
+        if (home is not null)
+        {
+            try
+            {
+                entityAreas = HomeJsonReader.ReadFile(home.FullName).EntityAreas;
+            }
+            catch (HomeFileException e)
+            {
+                errors.WriteLine(e.Message);
+                return 2;
+            }
+        }
+
+        DataDirectoryLock dataLock;
+        try
+        {
+            dataLock = DataDirectoryLock.Acquire(options.DataDirectory);
+        }
+        catch (DataDirectoryInUseException e)
+        {
+            errors.WriteLine($"import: {e.Message}");
+            return 1;
+        }
+
+        using (dataLock)
+        {
+            var store = new SqliteEventStore($"Data Source={options.DatabasePath}");
+            var import = new HistoryImport(store, options.DatabasePath, options.ToActorSettings(), errors);
+            await using var stream = new FileStream(events.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var summary = await import.RunAsync(
+                stream, events.Length, bridgeDevices is null ? null : await File.ReadAllBytesAsync(bridgeDevices.FullName, cancellationToken), entityAreas, cancellationToken);
+            foreach (var error in summary.Errors)
+            {
+                errors.WriteLine($"{events.Name}:{error.LineNumber}: skipped: {error.Reason}");
+            }
+
+            if (summary.BadLines > summary.Errors.Count)
+            {
+                errors.WriteLine($"{events.Name}: {summary.BadLines - summary.Errors.Count} more lines skipped");
+            }
+
+            if (json)
+            {
+                using var buffer = new MemoryStream();
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    summary.WriteJson(writer);
+                }
+
+                output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                summary.WriteText(output);
+            }
+
+            return summary.BadLines == 0 ? 0 : 3;
+        }
+    }
+}
