@@ -15,7 +15,27 @@ public sealed class DeviceEventSerializerTests() : TestKit(PersistenceHocon.Akka
         new DevicePropertiesChanged(1_700_000_000_123, ["state", "color.x"], [null, "0.3"], ["\"ON\"", "0.31"]),
         new DevicePropertiesChangedBatch([new DevicePropertiesChanged(1, ["action"], ["\"single\""], ["\"single\""]), new DevicePropertiesChanged(2, ["state"], [null], ["\"OFF\""])]),
         new DeviceStateSnapshot("{}", 5, 3, ["state"], ["\"ON\""], ["state"], [2], ["\"ON\""], [4], [["\"ON\"", "\"OFF\""]]),
+        new DeviceStateSnapshot("{}", 5, 3, ["state"], ["\"ON\""], ["state"], [2], ["\"ON\""], [4], [["\"ON\""]], [[1, 0, 0, 0, 1]], [[739000]], [[1, 0, 0, 0, 1]]),
+        new DevicePropertiesChanged(7, ["state"], ["\"OFF\""], ["\"ON\""], ["commanded"]),
+        new DeviceUsageImported([1, 2], ["state", "brightness"], ["\"OFF\"", null], ["\"ON\"", "3"], ["human", "automation"]),
     ];
+
+    [Fact]
+    public void Events_and_snapshots_of_the_shape_before_origins_still_read()
+    {
+        var serializer = (DeviceEventSerializer)Sys.Serialization.FindSerializerForType(typeof(DevicePropertiesChanged));
+
+        var changed = Assert.IsType<DevicePropertiesChanged>(serializer.FromBinary(
+            """{"AtUnixMs":1,"Paths":["state"],"OldValues":[null],"NewValues":["\"ON\""]}"""u8.ToArray(), "props"));
+        var snapshot = Assert.IsType<DeviceStateSnapshot>(serializer.FromBinary(
+            """{"DeviceJson":null,"LastSeenUnixMs":5,"StateChanges":3,"ValuePaths":[],"Values":[],"UsagePaths":["state"],"ChangeCounts":[2],"LastValues":["\"ON\""],"LastChangedUnixMs":[4],"DistinctValues":[["\"ON\""]]}"""u8.ToArray(), "snap"));
+
+        Assert.Null(changed.Origins);
+        Assert.Equal(["state"], changed.Paths);
+        Assert.Null(snapshot.OriginCounts);
+        Assert.Null(snapshot.UsageDays);
+        Assert.Equal([2L], snapshot.ChangeCounts);
+    }
 
     [Theory]
     [MemberData(nameof(Records))]

@@ -3,13 +3,15 @@ using Akka.Actor;
 using Akka.Hosting;
 using HaIngestor.Actors;
 using HaIngestor.Actors.Protocol;
+using HaIngestor.Daemon.Configuration;
+using Microsoft.Extensions.Options;
 using HaIngestor.Domain.Devices;
 
 namespace HaIngestor.Daemon.Api;
 
 /// <summary>
 /// <c>GET /api/devices/{ieee}/capabilities</c> (the device's features and their classification),
-/// <c>GET /api/devices/{ieee}/usage</c> (usage per property and utilisation) and <c>GET /api/devices/changes</c>
+/// <c>GET /api/devices/{ieee}/usage</c> (usage per property, by origin, and utilisation ever and over the analysis window) and <c>GET /api/devices/changes</c>
 /// (the device-list change history). An ieee address not in the latest device list is a 404.
 /// </summary>
 public static class DeviceEndpoints
@@ -59,12 +61,17 @@ public static class DeviceEndpoints
             return Results.Empty;
         });
 
-        app.MapGet("/api/devices/{ieee}/usage", async (string ieee, IRequiredActor<HaIngestorGuardian> guardian, HttpResponse response, CancellationToken ct) =>
+        app.MapGet("/api/devices/{ieee}/usage", async (
+            string ieee, IRequiredActor<HaIngestorGuardian> guardian, IOptions<HaIngestorOptions> options, TimeProvider time, HttpResponse response, CancellationToken ct) =>
         {
             if (await Find(guardian, ieee, ct) is not { } found)
             {
                 return NotFound(ieee);
             }
+
+            // The daily run's window: the last WindowDays whole local days and today so far.
+            var today = options.Value.ToHomeProfile().Calendar.LocalDate(time.GetUtcNow());
+            var window = new UsageWindow(today.AddDays(-options.Value.Analysis.WindowDays), today.AddDays(1));
 
             await WriteJson(response, writer =>
             {
@@ -82,7 +89,7 @@ public static class DeviceEndpoints
 
                 writer.WriteNumber("state_changes", found.StateChanges);
                 writer.WritePropertyName("usage");
-                DeviceJson.WriteUsage(writer, found.Snapshot);
+                DeviceJson.WriteUsage(writer, found.Snapshot, window);
                 writer.WriteEndObject();
             }, ct);
             return Results.Empty;

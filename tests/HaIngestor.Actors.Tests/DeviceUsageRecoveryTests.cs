@@ -1,0 +1,206 @@
+using System.Text.Json.Nodes;
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using HaIngestor.Actors.Devices;
+using HaIngestor.Actors.Protocol;
+using HaIngestor.Actors.Tests.Support;
+using HaIngestor.Domain.Devices;
+using Microsoft.Data.Sqlite;
+
+namespace HaIngestor.Actors.Tests;
+
+/// <summary>Usage by origin and per day on the real SQLite journal: imported history, restarts, journals of older versions.</summary>
+public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2025, 4, 2, 18, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeZoneInfo Madrid = TimeZoneInfo.FindSystemTimeZoneById("Europe/Madrid");
+    private readonly string databasePath;
+
+    public DeviceUsageRecoveryTests()
+        : this(Path.Combine(Path.GetTempPath(), $"haingestor-usage-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    private DeviceUsageRecoveryTests(string databasePath)
+        : base(PersistenceHocon.SqliteSystem(databasePath))
+    {
+        this.databasePath = databasePath;
+    }
+
+    private static ZigbeeDevice Light => BridgeDevicesParser.Parse(DeviceLists.With("hall/ceiling")).Devices.Single(d => d.IeeeAddress == DeviceLists.LightIeee);
+
+    private IActorRef Device(string name, int snapshotEvery = 100) =>
+        Sys.ActorOf(DeviceActor.Props(DeviceLists.LightIeee, CreateTestProbe(), "zigbee2mqtt", snapshotEvery, new DeviceUsageSettings(Madrid, 90)), name);
+
+    private DeviceSnapshotView SnapshotOf(IActorRef device)
+    {
+        device.Tell(GetDeviceSnapshot.Instance, TestActor);
+        return ExpectMsg<DeviceSnapshotView>(Patience);
+    }
+
+    private void Stop(IActorRef actor)
+    {
+        Watch(actor);
+        actor.Tell(PoisonPill.Instance);
+        ExpectTerminated(actor, Patience);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1)]
+    public void Imported_usage_survives_a_restart_from_journal_or_snapshot(int snapshotEvery)
+    {
+        var first = Device("imported-1", snapshotEvery);
+        first.Tell(new DefineDevice(Light, DeviceLists.Light("hall/ceiling"), T0));
+        // 23:30 UTC on 2 April is 01:30 on 3 April in Madrid: the local day counts.
+        var late = new DateTimeOffset(2025, 4, 2, 23, 30, 0, TimeSpan.Zero);
+        first.Tell(new ImportDeviceUsage(DeviceLists.LightIeee,
+        [
+            new DeviceFeatureUse(DeviceLists.LightIeee, T0, new PropertyChange("state", "\"OFF\"", "\"ON\"", UsageOrigin.Human)),
+            new DeviceFeatureUse(DeviceLists.LightIeee, T0.AddMinutes(5), new PropertyChange("state", "\"ON\"", "\"OFF\"", UsageOrigin.Automation)),
+            new DeviceFeatureUse(DeviceLists.LightIeee, late, new PropertyChange("brightness", "100", "50", UsageOrigin.Human)),
+        ]), TestActor);
+        Assert.Equal(new DeviceUsageImportedAck(DeviceLists.LightIeee, 3), ExpectMsg<DeviceUsageImportedAck>(Patience));
+        first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF","brightness":10}"""), T0.AddDays(1)));
+        first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":10}"""), T0.AddDays(1).AddMinutes(1)));
+        first.Tell(DrainDevice.Instance, TestActor);
+        ExpectMsg<DeviceDrained>(Patience);
+        var before = SnapshotOf(first);
+        Stop(first);
+
+        var after = SnapshotOf(Device("imported-2", snapshotEvery)).Snapshot;
+
+        var state = after.Usage["state"];
+        Assert.Equal(3, state.ChangeCount);
+        Assert.Equal(new OriginCounts(1, 1, 0, 0, 1), state.ByOrigin);
+        Assert.Equal(
+            [new DailyUsage(new DateOnly(2025, 4, 2), new OriginCounts(1, 1, 0, 0, 0)), new DailyUsage(new DateOnly(2025, 4, 3), OriginCounts.Of(UsageOrigin.Unknown, 1))],
+            state.Days);
+        Assert.Equal([new DailyUsage(new DateOnly(2025, 4, 3), OriginCounts.Of(UsageOrigin.Human, 1))], after.Usage["brightness"].Days);
+        Assert.Equal("\"ON\"", after.LastValues["state"]);
+        Assert.Equal("10", after.LastValues["brightness"]);
+        Assert.Equal(Json(before.Snapshot.Usage.OrderBy(u => u.Key, StringComparer.Ordinal)), Json(after.Usage.OrderBy(u => u.Key, StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void A_restarted_manager_knows_the_persisted_definitions_and_routes_imported_usage()
+    {
+        var first = Sys.ActorOf(DeviceManagerActor.Props(CreateTestProbe(), CreateTestProbe(), "zigbee2mqtt", "ha-ai", 100, new ManualTimeProvider(T0)), "manager-1");
+        first.Tell(new DeviceListReceived(DeviceLists.With("hall/ceiling")));
+        first.Tell(DrainDevices.Instance, TestActor);
+        ExpectMsg<DevicesDrained>(Patience);
+        Stop(first);
+
+        var second = Sys.ActorOf(DeviceManagerActor.Props(CreateTestProbe(), CreateTestProbe(), "zigbee2mqtt", "ha-ai", 100, new ManualTimeProvider(T0)), "manager-2");
+        second.Tell(GetKnownDevices.Instance, TestActor);
+        var known = ExpectMsg<KnownDevices>(Patience).Devices;
+        Assert.Contains(known, d => d.IeeeAddress == DeviceLists.LightIeee && d.FriendlyName == "hall/ceiling");
+
+        second.Tell(new ImportDeviceUsage(DeviceLists.LightIeee, [new DeviceFeatureUse(DeviceLists.LightIeee, T0, new PropertyChange("state", "\"OFF\"", "\"ON\"", UsageOrigin.Automation))]), TestActor);
+        Assert.Equal(1, ExpectMsg<DeviceUsageImportedAck>(Patience).Uses);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1)]
+    public void A_journal_written_before_origins_and_days_recovers_with_the_mqtt_rule(int snapshotEvery)
+    {
+        var first = Device("old-1", snapshotEvery);
+        first.Tell(new DefineDevice(Light, DeviceLists.Light("hall/ceiling"), T0));
+        first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF","brightness":10}"""), T0.AddMinutes(1)));
+        first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":20}"""), T0.AddMinutes(2)));
+        first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF","brightness":20}"""), T0.AddMinutes(3)));
+        first.Tell(DrainDevice.Instance, TestActor);
+        ExpectMsg<DeviceDrained>(Patience);
+        Stop(first);
+
+        var rewritten = StripNewFields();
+        Assert.True(rewritten > 0);
+
+        var after = SnapshotOf(Device("old-2", snapshotEvery));
+
+        var state = after.Snapshot.Usage["state"];
+        Assert.Equal(2, state.ChangeCount);
+        Assert.Equal(OriginCounts.Of(UsageOrigin.Unknown, 2), state.ByOrigin);
+        Assert.Equal(1, after.Snapshot.Usage["brightness"].ByOrigin.Unknown);
+        Assert.Equal("\"OFF\"", after.Snapshot.LastValues["state"]);
+        Assert.Equal(3, after.StateChanges);
+        if (snapshotEvery == 100)
+        {
+            // Replayed events get their days; an old snapshot has none to give.
+            Assert.Equal([new DailyUsage(new DateOnly(2025, 4, 2), OriginCounts.Of(UsageOrigin.Unknown, 2))], state.Days);
+        }
+    }
+
+    /// <summary>Turns the stored events and snapshots into the shape older versions wrote: without the fields added since.</summary>
+    private int StripNewFields()
+    {
+        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection($"Data Source={databasePath}");
+        connection.Open();
+        var rewritten = 0;
+        foreach (var (table, column) in new[] { ("event_journal", "payload"), ("snapshot", "payload") })
+        {
+            var rows = new List<(long RowId, byte[] Bytes)>();
+            using (var select = connection.CreateCommand())
+            {
+                select.CommandText = $"SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL AND serializer_id = 7101";
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), (byte[])reader.GetValue(1)));
+                }
+            }
+
+            foreach (var (rowId, bytes) in rows)
+            {
+                var node = JsonNode.Parse(bytes);
+                if (node is not JsonObject root || !Strip(root))
+                {
+                    continue;
+                }
+
+                using var update = connection.CreateCommand();
+                update.CommandText = $"UPDATE {table} SET {column} = $bytes WHERE rowid = $row";
+                update.Parameters.AddWithValue("$bytes", System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()));
+                update.Parameters.AddWithValue("$row", rowId);
+                update.ExecuteNonQuery();
+                rewritten++;
+            }
+        }
+
+        return rewritten;
+    }
+
+    private static bool Strip(JsonObject node)
+    {
+        var changed = false;
+        foreach (var name in new[] { "Origins", "OriginCounts", "UsageDays", "UsageDayCounts" })
+        {
+            changed |= node.Remove(name);
+        }
+
+        if (node["Changes"] is JsonArray changes)
+        {
+            foreach (var change in changes.OfType<JsonObject>())
+            {
+                changed |= Strip(change);
+            }
+        }
+
+        return changed;
+    }
+
+    private static string Json(object value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    public new void Dispose()
+    {
+        base.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
