@@ -45,6 +45,33 @@ public sealed class FeatureAnalysisPhaseTests() : TestKit(TestConfig.InMemoryPer
     }
 
     [Fact]
+    public void A_feature_used_only_before_the_runs_window_counts_as_unused()
+    {
+        var manager = Sys.ActorOf(DeviceManagerActor.Props(CreateTestProbe(), CreateTestProbe(), "zigbee2mqtt", "ha-ai", 10, new ManualTimeProvider(T0)));
+        manager.Tell(new DeviceListReceived(DeviceLists.With("hall/ceiling")));
+        var sixtyDaysAgo = T0.AddDays(-60);
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF","brightness":180}"""), sixtyDaysAgo));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":60}"""), sixtyDaysAgo.AddMinutes(1)));
+        for (var i = 0; i < 6; i++)
+        {
+            var state = i % 2 == 0 ? "OFF" : "ON";
+            manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State($$"""{"state":"{{state}}","brightness":60}"""), T0.AddMinutes(i)));
+        }
+
+        var suggestions = CreateTestProbe();
+        var request = new AnalysisRunRequest("r-window", "on-demand", "test", T0.AddDays(-30), T0.AddHours(1));
+        Sys.ActorOf(AnalysisRunActor.Props(
+            request, new AnalysisSettings(), HomeProfile.ForTimeZone("UTC"), new InMemoryEventStore(), manager, suggestions, [],
+            new ManualTimeProvider(T0.AddHours(1)), TestActor));
+
+        var report = ExpectMsg<AnalysisRunCompleted>().Report;
+        // Brightness changed sixty days ago and not since: within the 30-day window only the state is used.
+        Assert.Equal(0.5, report.Utilisation);
+        var dimming = Assert.Single(suggestions.ExpectMsg<PublishAnalysis>().Suggestions);
+        Assert.Equal("Dim hall/ceiling when it is turned on at night", dimming.Title);
+    }
+
+    [Fact]
     public void A_device_manager_that_does_not_answer_makes_the_run_partial_without_utilisation()
     {
         var silent = CreateTestProbe();
