@@ -44,6 +44,45 @@ public sealed class DevicesCommandTests : IDisposable
         device.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToList();
 
     [Fact]
+    public void History_counts_device_usage_by_origin_and_utilisation_over_the_window_ending_with_its_last_day()
+    {
+        var history = Path.Combine(_directory, "events.jsonl");
+        File.WriteAllLines(history,
+        [
+            """{"time":"2025-01-10T18:00:00Z","entity_id":"light.bedroom_pendant_2","state":"off","attributes":{"brightness":null}}""",
+            """{"time":"2025-01-10T18:01:00Z","entity_id":"light.bedroom_pendant_2","state":"on","old_state":"off","attributes":{"brightness":200}}""",
+            """{"time":"2025-01-10T18:02:00Z","entity_id":"light.bedroom_pendant_2","state":"on","old_state":"on","context":{"user_id":"u"},"attributes":{"brightness":90}}""",
+            """{"time":"2025-03-01T18:00:00Z","entity_id":"light.bedroom_pendant_2","state":"off","old_state":"on","context":{"parent_id":"p"},"attributes":{"brightness":null}}""",
+            """{"time":"2025-03-01T18:05:00Z","entity_id":"sensor.office_pir_illuminance","state":"30","old_state":"12"}""",
+            """not json""",
+        ]);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var code = DevicesCommand.Run(
+            new FileInfo(SampleFile("bridge_devices_sample.json")), null, new FileInfo(history),
+            new DeviceUsageOptions(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), 30, 90), json: true, "zigbee2mqtt", output, errors);
+
+        Assert.Equal(3, code);
+        Assert.Contains("events.jsonl:line 6:", errors.ToString(), StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(output.ToString());
+        var usage = Device(document.RootElement, "bedroom/pendant_2").GetProperty("usage");
+        var state = usage.GetProperty("features").GetProperty("state").GetProperty("by_origin");
+        Assert.Equal((1, 1, 2), (state.GetProperty("human").GetInt32(), state.GetProperty("automation").GetInt32(), state.GetProperty("total").GetInt32()));
+        Assert.Equal(1, usage.GetProperty("features").GetProperty("brightness").GetProperty("by_origin").GetProperty("human").GetInt32());
+        // Ever: state and brightness used; in the 30 days up to 1 March only the state (switched off by an automation).
+        Assert.Equal(2, usage.GetProperty("used").GetInt32());
+        var window = usage.GetProperty("window");
+        Assert.Equal(("2025-01-31", "2025-03-02"), (window.GetProperty("from").GetString(), window.GetProperty("to").GetString()));
+        Assert.Equal(1, window.GetProperty("used").GetInt32());
+        Assert.Contains("brightness", window.GetProperty("unused").EnumerateArray().Select(u => u.GetString()));
+        var sensor = Device(document.RootElement, "Office Pir").GetProperty("usage").GetProperty("by_origin");
+        Assert.Equal(1, sensor.GetProperty("device").GetInt32());
+        var read = document.RootElement.GetProperty("usage").GetProperty("history");
+        Assert.Equal((5, 5, 0, 1), (read.GetProperty("lines").GetInt32(), read.GetProperty("device_lines").GetInt32(), read.GetProperty("other_lines").GetInt32(), read.GetProperty("skipped_lines").GetInt32()));
+    }
+
+    [Fact]
     public void The_sample_lists_every_device_with_leaf_features_and_no_errors()
     {
         var (code, json, errors) = RunJson(SampleFile("device_states_sample.jsonl"));
