@@ -73,9 +73,10 @@ public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
 
         var state = after.Usage["state"];
         Assert.Equal(3, state.ChangeCount);
-        Assert.Equal(new OriginCounts(1, 1, 0, 0, 1), state.ByOrigin);
+        // The live switch had no /set command before it: someone at the wall.
+        Assert.Equal(new OriginCounts(2, 1, 0, 0, 0), state.ByOrigin);
         Assert.Equal(
-            [new DailyUsage(new DateOnly(2025, 4, 2), new OriginCounts(1, 1, 0, 0, 0)), new DailyUsage(new DateOnly(2025, 4, 3), OriginCounts.Of(UsageOrigin.Unknown, 1))],
+            [new DailyUsage(new DateOnly(2025, 4, 2), new OriginCounts(1, 1, 0, 0, 0)), new DailyUsage(new DateOnly(2025, 4, 3), OriginCounts.Of(UsageOrigin.Human, 1))],
             state.Days);
         Assert.Equal([new DailyUsage(new DateOnly(2025, 4, 3), OriginCounts.Of(UsageOrigin.Human, 1))], after.Usage["brightness"].Days);
         Assert.Equal("\"ON\"", after.LastValues["state"]);
@@ -99,6 +100,33 @@ public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
 
         second.Tell(new ImportDeviceUsage(DeviceLists.LightIeee, [new DeviceFeatureUse(DeviceLists.LightIeee, T0, new PropertyChange("state", "\"OFF\"", "\"ON\"", UsageOrigin.Automation))]), TestActor);
         Assert.Equal(1, ExpectMsg<DeviceUsageImportedAck>(Patience).Uses);
+    }
+
+    [Fact]
+    public void A_change_after_a_set_command_is_commanded_one_without_is_physical_and_one_after_a_group_command_unknown()
+    {
+        var device = Device("commanded-1");
+        device.Tell(new DefineDevice(Light, DeviceLists.Light("hall/ceiling"), T0));
+        device.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF","brightness":10}"""), T0));
+        device.Tell(new DeviceCommandReceived("hall/ceiling", null, DeviceLists.State("""{"state":"ON"}"""), T0.AddMinutes(1)));
+        device.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":10}"""), T0.AddMinutes(1).AddSeconds(1)));
+        device.Tell(new DeviceCommandReceived("hall/ceiling", "brightness", DeviceLists.State("40"), T0.AddMinutes(2)));
+        device.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":40}"""), T0.AddMinutes(2).AddSeconds(2)));
+        device.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF","brightness":40}"""), T0.AddMinutes(3)));
+        device.Tell(new GroupCommandSeen(T0.AddMinutes(4)));
+        device.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":40}"""), T0.AddMinutes(4).AddSeconds(1)));
+        // Too long after its command: the wall switch again.
+        device.Tell(new DeviceCommandReceived("hall/ceiling", null, DeviceLists.State("""{"brightness_step":20}"""), T0.AddMinutes(5)));
+        device.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":60}"""), T0.AddMinutes(5).AddSeconds(3)));
+        device.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":80}"""), T0.AddMinutes(5).AddSeconds(30)));
+        device.Tell(DrainDevice.Instance, TestActor);
+        ExpectMsg<DeviceDrained>(Patience);
+        Stop(device);
+
+        var usage = SnapshotOf(Device("commanded-2")).Snapshot.Usage;
+
+        Assert.Equal(new OriginCounts(1, 0, 0, 1, 1), usage["state"].ByOrigin);
+        Assert.Equal(new OriginCounts(1, 0, 0, 2, 0), usage["brightness"].ByOrigin);
     }
 
     [Theory]

@@ -21,11 +21,17 @@ public class TopicRouterTests
         Assert.Equal(new TopicRoute(TopicRouteKind.DeviceAvailability, name), router.Route(topic));
 
     [Theory]
-    [InlineData("zigbee2mqtt/kitchen_light/set")]
+    [InlineData("zigbee2mqtt/kitchen_light/set", "kitchen_light", null)]
+    [InlineData("zigbee2mqtt/living room/floor lamp/set", "living room/floor lamp", null)]
+    [InlineData("zigbee2mqtt/kitchen_light/set/brightness", "kitchen_light", "brightness")]
+    [InlineData("zigbee2mqtt/living room/floor lamp/set/state", "living room/floor lamp", "state")]
+    public void Set_topics_are_commands_to_the_named_device(string topic, string name, string? attribute) =>
+        Assert.Equal(new TopicRoute(TopicRouteKind.DeviceCommand, name, attribute), router.Route(topic));
+
+    [Theory]
     [InlineData("zigbee2mqtt/kitchen_light/get")]
-    [InlineData("zigbee2mqtt/living room/floor lamp/set")]
-    [InlineData("zigbee2mqtt/kitchen_light/set/brightness")]
     [InlineData("zigbee2mqtt/kitchen_light/get/state")]
+    [InlineData("zigbee2mqtt//set")]
     [InlineData("zigbee2mqtt/bridge/state")]
     [InlineData("zigbee2mqtt/bridge/info")]
     [InlineData("zigbee2mqtt/bridge/groups")]
@@ -35,7 +41,7 @@ public class TopicRouterTests
     [InlineData("ha-ai/status")]
     [InlineData("ha-ai/commands/automation/deploy")]
     [InlineData("other/topic")]
-    public void Commands_to_devices_bridge_topics_and_unknown_roots_are_ignored(string topic) =>
+    public void Reads_bridge_topics_and_unknown_roots_are_ignored(string topic) =>
         Assert.Equal(TopicRouteKind.Ignored, router.Route(topic).Kind);
 
     [Fact]

@@ -167,6 +167,10 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
                 devices.Tell(new DeviceAvailabilityReceived(route.FriendlyName!, message.Payload));
                 routed++;
                 break;
+            case TopicRouteKind.DeviceCommand:
+                devices.Tell(new DeviceCommandReceived(route.FriendlyName!, route.Attribute, message.Payload, message.ReceivedAt));
+                routed++;
+                break;
             case TopicRouteKind.RunAnalysisCommand:
                 log.Info("Analysis requested on {Topic}", message.Topic);
                 commands.Tell(new RunAnalysisNow("mqtt"), Self);

@@ -2,11 +2,14 @@ namespace HaIngestor.Actors.Bridge;
 
 public enum TopicRouteKind
 {
-    /// <summary>Subscribed, but nothing acts on it (set/get, other bridge topics, unknown roots).</summary>
+    /// <summary>Subscribed, but nothing acts on it (get, other bridge topics, unknown roots).</summary>
     Ignored,
     DeviceList,
     DeviceState,
     DeviceAvailability,
+
+    /// <summary><c>&lt;name&gt;/set</c> or <c>&lt;name&gt;/set/&lt;attribute&gt;</c>: a command to a device or a group.</summary>
+    DeviceCommand,
     RunAnalysisCommand,
     HomeAssistantStatus,
 }

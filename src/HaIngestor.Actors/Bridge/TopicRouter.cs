@@ -2,8 +2,8 @@ namespace HaIngestor.Actors.Bridge;
 
 /// <summary>
 /// Maps a received topic to what it means. Zigbee2MQTT friendly names may contain '/', so a device topic is
-/// everything after the base topic, minus a trailing <c>/availability</c>; <c>/set</c> and <c>/get</c> topics
-/// (also <c>/set/&lt;attribute&gt;</c>) are commands to devices, not states, and are ignored.
+/// everything after the base topic, minus a trailing <c>/availability</c>. <c>/set</c> topics (also
+/// <c>/set/&lt;attribute&gt;</c>) are commands, which tell who changed a device; <c>/get</c> topics are ignored.
 /// </summary>
 public sealed class TopicRouter(string zigbee2MqttBaseTopic, string baseTopic, string discoveryPrefix)
 {
@@ -41,6 +41,16 @@ public sealed class TopicRouter(string zigbee2MqttBaseTopic, string baseTopic, s
 
         var rest = topic[zigbeePrefix.Length..];
         var segments = rest.Split('/');
+        if (segments.Length >= 2 && segments[^1] == "set" && segments[..^1].All(s => s.Length > 0))
+        {
+            return new TopicRoute(TopicRouteKind.DeviceCommand, rest[..^"/set".Length]);
+        }
+
+        if (segments.Length >= 3 && segments[^2] == "set" && segments[..^2].All(s => s.Length > 0) && segments[^1].Length > 0)
+        {
+            return new TopicRoute(TopicRouteKind.DeviceCommand, string.Join('/', segments[..^2]), segments[^1]);
+        }
+
         if (segments.Length >= 2 && segments[^1] is "set" or "get")
         {
             return TopicRoute.Ignored;

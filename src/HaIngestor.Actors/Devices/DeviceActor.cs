@@ -24,6 +24,9 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
     private readonly List<DevicePropertiesChanged> pendingEvents = [];
     private readonly List<IReadOnlyList<StateChange>> pendingStateChanges = [];
     private DeviceState state;
+
+    /// <summary>Not persisted: a command matters for a few seconds only.</summary>
+    private RecentCommands recentCommands = RecentCommands.None;
     private int eventsSinceSnapshot;
     private int writesInFlight;
 
@@ -57,6 +60,8 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
         Command<DefineDevice>(OnDefine);
         Command<DeviceStateReceived>(OnState);
         Command<ImportDeviceUsage>(OnImport);
+        Command<DeviceCommandReceived>(OnCommand);
+        Command<GroupCommandSeen>(m => recentCommands = recentCommands.WithGroupCommand(m.ReceivedAt));
         Command<PersistPending>(_ => PersistPendingChanges());
         Command<DrainDevice>(_ =>
         {
@@ -112,7 +117,7 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var changes = state.Snapshot.Diff(values);
+        var changes = WithOrigins(state.Snapshot.Diff(values), message.ReceivedAt);
         if (changes.Count == 0)
         {
             state = state.Seen(message.ReceivedAt);
@@ -133,6 +138,41 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
         {
             Timers.StartSingleTimer(PersistPending.Instance, PersistPending.Instance, BatchDelay);
         }
+    }
+
+    private void OnCommand(DeviceCommandReceived command)
+    {
+        if (command.Attribute is { } attribute)
+        {
+            recentCommands = recentCommands.WithCommand([attribute], command.ReceivedAt);
+        }
+        else if (DeviceStatePayload.TryFlatten(command.Payload, out var values, out _))
+        {
+            recentCommands = recentCommands.WithCommand(values.Keys, command.ReceivedAt);
+        }
+        else
+        {
+            log.Debug("Device {Ieee}: unreadable command payload; no property taken as commanded", state.IeeeAddress);
+        }
+    }
+
+    /// <summary>Controllable changes get their origin from the commands seen (<see cref="RecentCommands"/>); others keep the MQTT rule on replay.</summary>
+    private IReadOnlyList<PropertyChange> WithOrigins(IReadOnlyList<PropertyChange> changes, DateTimeOffset time)
+    {
+        if (changes.Count == 0)
+        {
+            return changes;
+        }
+
+        var result = new List<PropertyChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            var feature = state.Snapshot.FeatureAt(change.StatePath);
+            var origin = recentCommands.OriginOf(feature, change.StatePath, time);
+            result.Add(origin == UsageOrigins.FromMqtt(feature, change.StatePath) ? change : change with { Origin = origin });
+        }
+
+        return result;
     }
 
     /// <summary>

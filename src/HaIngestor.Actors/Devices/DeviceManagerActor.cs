@@ -79,6 +79,7 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         Command<DeviceListReceived>(OnDeviceList);
         Command<DeviceStateReceived>(OnState);
         Command<DeviceAvailabilityReceived>(OnAvailability);
+        Command<DeviceCommandReceived>(OnCommand);
         Command<BadPayloadReported>(m => CountBadPayload(m.Topic));
         Command<GetCapabilities>(_ => Sender.Tell(new CapabilitySnapshot(devices, listReceivedAt)));
         Command<GetDevices>(_ => ListDevices(Sender));
@@ -211,6 +212,22 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         if (pending.Count < MaxPendingNames || pending.ContainsKey(message.FriendlyName))
         {
             pending[message.FriendlyName] = message;
+        }
+    }
+
+    /// <summary>A command to a device goes to it; one to any other name (a group) to every device, which may all change.</summary>
+    private void OnCommand(DeviceCommandReceived message)
+    {
+        if (ieeeByName.TryGetValue(message.FriendlyName, out var ieee))
+        {
+            Child(ieee).Forward(message);
+            return;
+        }
+
+        var seen = new GroupCommandSeen(message.ReceivedAt);
+        foreach (var child in children.Values)
+        {
+            child.Tell(seen);
         }
     }
 

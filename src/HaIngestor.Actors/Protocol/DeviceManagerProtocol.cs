@@ -11,6 +11,15 @@ public sealed record DeviceStateReceived(string FriendlyName, byte[] Payload, Da
 /// <summary>A <c>zigbee2mqtt/&lt;friendly name&gt;/availability</c> payload (<c>{"state":"online"}</c> or legacy <c>online</c>).</summary>
 public sealed record DeviceAvailabilityReceived(string FriendlyName, byte[] Payload);
 
+/// <summary>
+/// A <c>zigbee2mqtt/&lt;name&gt;/set</c> command (or <c>/set/&lt;attribute&gt;</c> with the value as payload), as Home
+/// Assistant and its automations send them: it tells a commanded change from a physical one.
+/// </summary>
+public sealed record DeviceCommandReceived(string FriendlyName, string? Attribute, byte[] Payload, DateTimeOffset ReceivedAt);
+
+/// <summary>A command to a name that is no device (a Zigbee2MQTT group): any device may change because of it.</summary>
+public sealed record GroupCommandSeen(DateTimeOffset ReceivedAt);
+
 /// <summary>A device actor could not read a payload of <paramref name="Topic"/>.</summary>
 public sealed record BadPayloadReported(string Topic);
 

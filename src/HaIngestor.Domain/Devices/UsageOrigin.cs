@@ -15,6 +15,6 @@ public enum UsageOrigin
     /// <summary>Commanded through Home Assistant or Zigbee2MQTT, by a person or an automation: which one is not known.</summary>
     Commanded,
 
-    /// <summary>Nothing tells: a controllable feature changing over MQTT, which carries no HA context.</summary>
+    /// <summary>Nothing tells: a controllable feature changing over MQTT right after a group command, or recovered from a journal without origins.</summary>
     Unknown,
 }

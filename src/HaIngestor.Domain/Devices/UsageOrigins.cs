@@ -18,7 +18,8 @@ public static class UsageOrigins
 
     /// <summary>
     /// A change seen in a <c>zigbee2mqtt/&lt;name&gt;</c> payload, which carries no HA context: an observable reading is the
-    /// device's, a button event a person's, a controllable feature's change unknown (a person or HA may have set it).
+    /// device's, a button event a person's, a controllable feature's change unknown (a person or HA may have set it;
+    /// the device actor does better with the <c>/set</c> commands it saw, see <see cref="RecentCommands"/>).
     /// </summary>
     public static UsageOrigin FromMqtt(DeviceFeature? feature, string statePath) => Physical(feature, statePath, UsageOrigin.Unknown);
 

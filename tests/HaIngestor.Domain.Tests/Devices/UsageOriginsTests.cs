@@ -44,4 +44,26 @@ public sealed class UsageOriginsTests
 
         Assert.Null(UsageOrigins.FromName("martian"));
     }
+
+    [Theory]
+    [InlineData("color.x", "color")]
+    [InlineData("brightness_step", "brightness")]
+    [InlineData("brightness_move_onoff", "brightness")]
+    [InlineData("color_temp_step", "color_temp")]
+    [InlineData("state_l1", "state_l1")]
+    public void Commands_and_state_paths_name_the_property_they_are_about(string key, string property) =>
+        Assert.Equal(property, RecentCommands.PropertyOf(key));
+
+    [Fact]
+    public void A_command_makes_changes_of_its_property_commanded_for_a_few_seconds_only()
+    {
+        var t0 = new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        var commands = RecentCommands.None.WithCommand(["state"], t0);
+
+        Assert.Equal(UsageOrigin.Commanded, commands.OriginOf(LightState, "state", t0.AddSeconds(2)));
+        Assert.Equal(UsageOrigin.Human, commands.OriginOf(LightState, "state", t0 + RecentCommands.Window + TimeSpan.FromSeconds(1)));
+        Assert.Equal(UsageOrigin.Human, commands.OriginOf(LightState, "state", t0.AddSeconds(-1)));
+        Assert.Equal(UsageOrigin.Device, commands.OriginOf(Illuminance, "illuminance", t0.AddSeconds(1)));
+        Assert.Equal(UsageOrigin.Unknown, commands.WithGroupCommand(t0.AddMinutes(1)).OriginOf(LightState, "state", t0.AddMinutes(1).AddSeconds(1)));
+    }
 }
