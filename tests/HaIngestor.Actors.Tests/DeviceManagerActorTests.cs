@@ -17,6 +17,23 @@ public class DeviceManagerActorTests() : TestKit(TestConfig.InMemoryPersistence)
         Sys.ActorOf(DeviceManagerActor.Props(events, CreateTestProbe(), "zigbee2mqtt", "ha-ai", 10, new ManualTimeProvider(T0)));
 
     [Fact]
+    public void Set_commands_reach_the_device_by_name_and_a_command_to_a_group_reaches_every_device()
+    {
+        var manager = Manager(CreateTestProbe());
+        manager.Tell(new DeviceListReceived(DeviceLists.With("hall/ceiling")));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF"}"""), T0));
+        manager.Tell(new DeviceCommandReceived("hall/ceiling", "state", DeviceLists.State("ON"), T0.AddMinutes(1)));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON"}"""), T0.AddMinutes(1).AddSeconds(1)));
+        manager.Tell(new DeviceCommandReceived("all lights", null, DeviceLists.State("""{"state":"OFF"}"""), T0.AddMinutes(2)));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF"}"""), T0.AddMinutes(2).AddSeconds(1)));
+
+        manager.Tell(new GetDeviceUsage(DeviceLists.LightIeee), TestActor);
+        var usage = ExpectMsg<DeviceUsageView>().Devices.Single().Snapshot.Usage["state"];
+
+        Assert.Equal(new OriginCounts(0, 0, 0, 1, 1), usage.ByOrigin);
+    }
+
+    [Fact]
     public void State_messages_reach_the_device_by_friendly_name_and_a_rename_keeps_its_history()
     {
         var events = CreateTestProbe();
