@@ -21,7 +21,7 @@ public class BridgeRoutingTests() : TestKit(TestConfig.Patient)
     };
 
     [Fact]
-    public void Device_messages_go_to_the_device_manager_and_commands_are_ignored()
+    public void Device_messages_and_set_commands_go_to_the_device_manager_and_reads_are_ignored()
     {
         var devices = CreateTestProbe();
         var commands = CreateTestProbe();
@@ -36,6 +36,8 @@ public class BridgeRoutingTests() : TestKit(TestConfig.Patient)
         bridge.Tell(new MqttMessageReceived("zigbee2mqtt/living room/lamp", state, At));
         bridge.Tell(new MqttMessageReceived("zigbee2mqtt/living room/lamp/availability", Encoding.UTF8.GetBytes("""{"state":"online"}"""), At));
 
+        var command = devices.ExpectMsg<DeviceCommandReceived>();
+        Assert.Equal(("living room/lamp", (string?)null, At), (command.FriendlyName, command.Attribute, command.ReceivedAt));
         Assert.Same(list, devices.ExpectMsg<DeviceListReceived>().Payload);
         var routed = devices.ExpectMsg<DeviceStateReceived>();
         Assert.Equal("living room/lamp", routed.FriendlyName);
@@ -46,8 +48,8 @@ public class BridgeRoutingTests() : TestKit(TestConfig.Patient)
         bridge.Tell(GetBridgeStatus.Instance, TestActor);
         var status = ExpectMsg<BridgeStatus>();
         Assert.Equal(6, status.MessagesReceived);
-        Assert.Equal(3, status.MessagesRouted);
-        Assert.Equal(3, status.MessagesIgnored);
+        Assert.Equal(4, status.MessagesRouted);
+        Assert.Equal(2, status.MessagesIgnored);
     }
 
     [Fact]

@@ -38,7 +38,10 @@ public static class ImportCommand
         return command;
     }
 
-    /// <summary>0 when every line was read, 3 when some were skipped, 2 for a missing file or bad configuration, 1 when the data directory is in use.</summary>
+    /// <summary>
+    /// 0 when every line was read, 3 when some were skipped, 2 for a missing file or bad configuration, 1 when the data
+    /// directory is in use or the device actors did not confirm their writes.
+    /// </summary>
     public static async Task<int> RunAsync(
         FileInfo events, FileInfo? home, FileInfo? bridgeDevices, bool json, IReadOnlyDictionary<string, string?> overrides,
         TextWriter output, TextWriter errors, CancellationToken cancellationToken)
@@ -92,8 +95,18 @@ public static class ImportCommand
             var store = new SqliteEventStore($"Data Source={options.DatabasePath}");
             var import = new HistoryImport(store, options.DatabasePath, options.ToActorSettings(), errors);
             await using var stream = new FileStream(events.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var summary = await import.RunAsync(
-                stream, events.Length, bridgeDevices is null ? null : await File.ReadAllBytesAsync(bridgeDevices.FullName, cancellationToken), entityAreas, cancellationToken);
+            ImportSummary summary;
+            try
+            {
+                summary = await import.RunAsync(
+                    stream, events.Length, bridgeDevices is null ? null : await File.ReadAllBytesAsync(bridgeDevices.FullName, cancellationToken), entityAreas, cancellationToken);
+            }
+            catch (Exception e) when (e is TimeoutException or Akka.Actor.AskTimeoutException)
+            {
+                // The event store keeps what was written; a second import skips those lines, so their usage would not come.
+                errors.WriteLine($"import: the device actors did not confirm in time ({e.Message}); the device usage of this import may be incomplete");
+                return 1;
+            }
             foreach (var error in summary.Errors)
             {
                 errors.WriteLine($"{events.Name}:{error.LineNumber}: skipped: {error.Reason}");
