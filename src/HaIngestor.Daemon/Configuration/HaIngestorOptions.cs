@@ -21,6 +21,8 @@ public sealed class HaIngestorOptions
 
     public ApiOptions Api { get; set; } = new();
 
+    public HomeAssistantOptions HomeAssistant { get; set; } = new();
+
     /// <summary>Detector thresholds (<c>HaIngestor:Detectors:TimeOfDay:MinOccurrences</c>, ...); defaults where unset.</summary>
     public Domain.Detection.DetectorSettings Detectors { get; set; } = new();
 
@@ -98,6 +100,25 @@ public sealed class AnalysisOptions
     public int TopSuggestions { get; set; } = 10;
 
     public int DetectorTimeoutSeconds { get; set; } = 120;
+}
+
+public sealed class HomeAssistantOptions
+{
+    /// <summary>HA's base URL (<c>http://homeassistant.local:8123</c>); with <see cref="Token"/>, its automations are read over REST.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>A long-lived access token; never logged.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>HA's automations.yaml, read when no URL is set or HA cannot be reached.</summary>
+    public string? AutomationsFile { get; set; }
+
+    /// <summary>Per HTTP request to HA.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
+    public bool UsesRest => !string.IsNullOrWhiteSpace(Url);
+
+    public bool UsesFile => !string.IsNullOrWhiteSpace(AutomationsFile);
 }
 
 public sealed class ApiOptions

@@ -291,7 +291,8 @@ public static class AutomationConfigReader
                         Skip(itemPath, $"'{text}' is neither a time nor an entity");
                     }
                 }
-                else if (item is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var seconds) && seconds is >= 0 and < 86400)
+                else if (item is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+                         && int.TryParse(value.ToJsonString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < 86400)
                 {
                     // A YAML 1.1 loader reads an unquoted 07:30 as sexagesimal seconds.
                     Times.Add(TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(seconds)));

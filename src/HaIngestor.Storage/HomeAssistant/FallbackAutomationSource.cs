@@ -3,8 +3,14 @@ using HaIngestor.Domain.HomeAssistant;
 namespace HaIngestor.Storage.HomeAssistant;
 
 /// <summary>Reads the primary source (HA's REST API) and, only when it is unavailable, the fallback (automations.yaml).</summary>
-public sealed class FallbackAutomationSource(IHaAutomationSource primary, IHaAutomationSource fallback) : IHaAutomationSource
+public sealed class FallbackAutomationSource(IHaAutomationSource primary, IHaAutomationSource fallback) : IHaAutomationSource, IDisposable
 {
+    public void Dispose()
+    {
+        (primary as IDisposable)?.Dispose();
+        (fallback as IDisposable)?.Dispose();
+    }
+
     public async Task<HaAutomationFetch> ReadAsync(CancellationToken cancellationToken = default)
     {
         var first = await primary.ReadAsync(cancellationToken);

@@ -173,4 +173,12 @@ public sealed class HaAutomationCatalogTests
 
         Assert.Equal("late", catalog.Covering(proposal)?.Alias);
     }
+
+    [Fact]
+    public void A_time_a_YAML_1_1_loader_read_as_seconds_is_still_a_time()
+    {
+        var automation = Single("""{ "trigger": { "platform": "time", "at": 27000 }, "action": { "service": "light.turn_on", "entity_id": "light.hall" } }""");
+
+        Assert.Equal([new TimeOnly(7, 30)], automation.TriggerTimes);
+    }
 }
