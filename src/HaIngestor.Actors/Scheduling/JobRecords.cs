@@ -23,7 +23,14 @@ public static class JobRecords
             report.SuggestionCount,
             report.Failures.Select(f => f.Key).ToArray(),
             report.Failures.Select(f => f.Value).ToArray(),
-            report.Utilisation);
+            report.Utilisation,
+            report.HomeAssistant?.Checked,
+            report.HomeAssistant?.Source,
+            report.HomeAssistant?.Automations ?? 0,
+            report.HomeAssistant?.Enabled ?? 0,
+            report.HomeAssistant?.Skipped ?? 0,
+            report.HomeAssistant?.AlreadyAutomated ?? 0,
+            report.HomeAssistant?.Reason);
 
     public static AnalysisRunReport ToReport(JobRecorded record) =>
         new(
@@ -40,5 +47,15 @@ public static class JobRecords
             record.PatternCount,
             record.SuggestionCount,
             record.FailureKeys.Select((key, i) => KeyValuePair.Create(key, record.FailureMessages[i])).ToList(),
-            record.Utilisation);
+            record.Utilisation,
+            record.HomeAssistantChecked is { } done
+                ? new HomeAssistantCheck(
+                    done,
+                    record.HomeAssistantSource,
+                    record.HomeAssistantAutomations,
+                    record.HomeAssistantEnabled,
+                    record.HomeAssistantSkipped,
+                    record.HomeAssistantAlreadyAutomated,
+                    record.HomeAssistantReason)
+                : null);
 }

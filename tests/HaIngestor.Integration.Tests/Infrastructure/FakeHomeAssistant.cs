@@ -81,6 +81,9 @@ public sealed class FakeHomeAssistant : IAsyncDisposable
 
     public void AddEntity(string entityId, string state, JsonObject? attributes = null) => states.Add(State(entityId, state, attributes ?? []));
 
+    /// <summary>Turns an automation on or off, as its toggle in HA's UI does.</summary>
+    public void SetState(string entityId, string state) => states.Single(s => (string?)s["entity_id"] == entityId)["state"] = state;
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
