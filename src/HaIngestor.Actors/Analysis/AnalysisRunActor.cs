@@ -365,11 +365,11 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
 
     private HaAutomationCatalog Catalog(HaAutomationFetch fetched)
     {
-        var catalog = HaAutomationCatalog.Build(fetched.Entries);
+        var catalog = HaAutomationCatalog.Build(fetched.Entries, fetched.Registry);
         var problems = fetched.Problems.Concat(catalog.Problems).ToList();
         log.Info(
-            "Run {RunId}: {Automations} Home Assistant automations read from {Source} ({Enabled} enabled), {Skipped} skipped, {Problems} problems",
-            request.RunId, catalog.Automations.Count, fetched.Source, catalog.EnabledCount, fetched.Unfetchable + catalog.Skipped, problems.Count);
+            "Run {RunId}: {Automations} Home Assistant automations read from {Source} ({Enabled} enabled, {Unresolved} naming devices or areas not resolved), {Skipped} skipped, {Problems} problems",
+            [request.RunId, catalog.Automations.Count, fetched.Source, catalog.EnabledCount, catalog.EnabledWithUnresolved, fetched.Unfetchable + catalog.Skipped, problems.Count]);
         foreach (var problem in problems.Take(MaxLoggedProblems))
         {
             log.Info("Run {RunId}: Home Assistant automation skipped in part or whole: {Problem}", request.RunId, problem);

@@ -9,7 +9,8 @@ namespace HaIngestor.Domain.HomeAssistant;
 /// (<c>triggers:</c> / <c>conditions:</c> / <c>actions:</c>, items keyed <c>trigger:</c> / <c>condition:</c> /
 /// <c>action:</c>) and legacy (<c>trigger:</c> / <c>condition:</c> / <c>action:</c> lists, items keyed
 /// <c>platform:</c> / <c>service:</c>). Items with <c>enabled: false</c> are ignored, as HA ignores them. Never
-/// throws: a part it cannot read is skipped and described in the problems.
+/// throws: a part it cannot read is skipped and described in the problems. Devices, areas and entity registry ids
+/// are resolved to entities through HA's registries when they are at hand, and kept as unresolved otherwise.
 /// </summary>
 public static class AutomationConfigReader
 {
@@ -19,7 +20,7 @@ public static class AutomationConfigReader
     private static readonly string[] TimeFormats = ["H:mm:ss", "H:mm", "HH:mm:ss", "HH:mm"];
 
     /// <summary>The automation's uses, or null (with a problem) when its config is not a mapping.</summary>
-    public static HaAutomation? Read(HaAutomationEntry entry, ICollection<string> problems)
+    public static HaAutomation? Read(HaAutomationEntry entry, ICollection<string> problems, HaRegistry? registry = null)
     {
         if (entry.Config is not JsonObject config)
         {
@@ -29,7 +30,7 @@ public static class AutomationConfigReader
 
         var id = Text(config["id"]);
         var alias = Text(config["alias"]) ?? id ?? entry.EntityId ?? "(unnamed)";
-        var reading = new Reading(alias, problems);
+        var reading = new Reading(alias, problems, registry);
         reading.Triggers(config["triggers"] ?? config["trigger"], "triggers", 0);
         reading.Conditions(config["conditions"] ?? config["condition"], "conditions", 0);
         reading.Actions(config["actions"] ?? config["action"], "actions", 0);
@@ -42,10 +43,10 @@ public static class AutomationConfigReader
             reading.Times.Distinct().ToList(),
             reading.ConditionUses.Distinct().ToList(),
             reading.ActionUses,
-            reading.DeviceIds.Distinct(StringComparer.Ordinal).ToList());
+            reading.Unresolved.Distinct(StringComparer.Ordinal).ToList());
     }
 
-    private sealed class Reading(string alias, ICollection<string> problems)
+    private sealed class Reading(string alias, ICollection<string> problems, HaRegistry? registry)
     {
         public List<EntityReference> TriggerUses { get; } = [];
 
@@ -55,7 +56,7 @@ public static class AutomationConfigReader
 
         public List<AutomationActionUse> ActionUses { get; } = [];
 
-        public List<string> DeviceIds { get; } = [];
+        public List<string> Unresolved { get; } = [];
 
         public void Triggers(JsonNode? node, string where, int depth)
         {
@@ -81,7 +82,7 @@ public static class AutomationConfigReader
                 var attribute = Text(trigger["attribute"]);
                 TriggerUses.AddRange(EntityIds(trigger["entity_id"]).Select(e => new EntityReference(e, attribute)));
                 TriggerUses.AddRange(Templates(trigger["value_template"]));
-                DeviceIds.AddRange(Strings(trigger["device_id"]));
+                TriggerUses.AddRange(DeviceWithoutEntity(trigger).Select(e => new EntityReference(e)));
                 if (Text(trigger["trigger"]) is "time" || Text(trigger["platform"]) is "time")
                 {
                     TimeTrigger(trigger["at"], path);
@@ -162,7 +163,7 @@ public static class AutomationConfigReader
             var attribute = Text(condition["attribute"]);
             ConditionUses.AddRange(EntityIds(condition["entity_id"]).Select(e => new EntityReference(e, attribute)));
             ConditionUses.AddRange(Templates(condition["value_template"]));
-            DeviceIds.AddRange(Strings(condition["device_id"]));
+            ConditionUses.AddRange(DeviceWithoutEntity(condition).Select(e => new EntityReference(e)));
             if (kind is "zone")
             {
                 ConditionUses.AddRange(EntityIds(condition["zone"]).Select(e => new EntityReference(e)));
@@ -191,10 +192,13 @@ public static class AutomationConfigReader
             }
             else if (step.ContainsKey("device_id") && step.ContainsKey("domain"))
             {
+                var domain = Text(step["domain"]);
+                var devices = Strings(step["device_id"]).ToList();
+                var entities = step.ContainsKey("entity_id") ? EntityIds(step["entity_id"]) : devices.SelectMany(d => DeviceEntities(d, domain));
                 ActionUses.Add(new AutomationActionUse(
-                    Text(step["domain"]) is { } domain && Text(step["type"]) is { } type ? domain + "." + type : null,
-                    EntityIds(step["entity_id"]).ToList(),
-                    Strings(step["device_id"]).ToList(),
+                    domain is not null && Text(step["type"]) is { } type ? domain + "." + type : null,
+                    entities.Distinct(StringComparer.Ordinal).ToList(),
+                    devices,
                     []));
             }
 
@@ -248,17 +252,21 @@ public static class AutomationConfigReader
         {
             var target = step["target"] as JsonObject;
             var data = (step["data"] ?? step["data_template"]) as JsonObject;
-            var entities = EntityIds(target?["entity_id"])
-                .Concat(EntityIds(step["entity_id"]))
-                .Concat(EntityIds(data?["entity_id"]))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            var devices = Strings(target?["device_id"]).Concat(Strings(step["device_id"])).Concat(Strings(data?["device_id"])).Distinct(StringComparer.Ordinal).ToList();
-            var areas = Strings(target?["area_id"]).Concat(Strings(data?["area_id"])).Distinct(StringComparer.Ordinal).ToList();
             if (service is not null && TemplateEntities.IsTemplate(service))
             {
                 service = null;
             }
+
+            var domain = service?[..Math.Max(0, service.IndexOf('.'))];
+            var devices = Strings(target?["device_id"]).Concat(Strings(step["device_id"])).Concat(Strings(data?["device_id"])).Distinct(StringComparer.Ordinal).ToList();
+            var areas = Strings(target?["area_id"]).Concat(Strings(data?["area_id"])).Distinct(StringComparer.Ordinal).ToList();
+            var entities = EntityIds(target?["entity_id"])
+                .Concat(EntityIds(step["entity_id"]))
+                .Concat(EntityIds(data?["entity_id"]))
+                .Concat(devices.SelectMany(d => DeviceEntities(d, domain)))
+                .Concat(areas.SelectMany(a => AreaEntities(a, domain)))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
 
             if (step["target"] is { } badTarget && target is null && !(badTarget is JsonValue && Text(badTarget) is { } t && TemplateEntities.IsTemplate(t)))
             {
@@ -304,6 +312,44 @@ public static class AutomationConfigReader
             }
         }
 
+        /// <summary>The entities a device trigger or condition means when it names only its device (a remote's button, say).</summary>
+        private IEnumerable<string> DeviceWithoutEntity(JsonObject item) =>
+            item.ContainsKey("entity_id") ? [] : Strings(item["device_id"]).SelectMany(d => DeviceEntities(d, Text(item["domain"]))).ToList();
+
+        /// <summary>The device's entities of <paramref name="domain"/> when it has any, else all of them; unresolved when unknown.</summary>
+        private IEnumerable<string> DeviceEntities(string deviceId, string? domain)
+        {
+            if (registry?.EntitiesOfDevice(deviceId) is not { } entities)
+            {
+                Unresolved.Add(deviceId);
+                return [];
+            }
+
+            return OfDomain(entities, domain);
+        }
+
+        private IEnumerable<string> AreaEntities(string areaId, string? domain)
+        {
+            if (TemplateEntities.IsTemplate(areaId) || areaId is "all" or "none")
+            {
+                return [];
+            }
+
+            if (registry?.EntitiesOfArea(areaId) is not { } entities)
+            {
+                Unresolved.Add(areaId);
+                return [];
+            }
+
+            return OfDomain(entities, domain);
+        }
+
+        private static IEnumerable<string> OfDomain(IReadOnlyList<string> entities, string? domain)
+        {
+            var ofDomain = domain is null or "homeassistant" ? [] : entities.Where(e => e.StartsWith(domain + ".", StringComparison.Ordinal)).ToList();
+            return ofDomain.Count > 0 ? ofDomain : entities;
+        }
+
         private IEnumerable<EntityReference> Templates(JsonNode? node) =>
             Text(node) is { } template ? TemplateEntities.Of(template) : [];
 
@@ -324,10 +370,23 @@ public static class AutomationConfigReader
 
                 foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    // "all"/"none" name no entity; a 32-hex-digit registry id (device triggers and conditions) cannot be resolved here.
-                    if (part.Equals("all", StringComparison.OrdinalIgnoreCase) || part.Equals("none", StringComparison.OrdinalIgnoreCase)
-                        || (part.Length == 32 && part.All(char.IsAsciiHexDigit)))
+                    if (part.Equals("all", StringComparison.OrdinalIgnoreCase) || part.Equals("none", StringComparison.OrdinalIgnoreCase))
                     {
+                        continue;
+                    }
+
+                    // Device triggers, conditions and actions name their entity by its registry id.
+                    if (part.Length == 32 && part.All(char.IsAsciiHexDigit))
+                    {
+                        if (registry?.EntityOfRegistryId(part.ToLowerInvariant()) is { } resolved)
+                        {
+                            yield return resolved;
+                        }
+                        else
+                        {
+                            Unresolved.Add(part);
+                        }
+
                         continue;
                     }
 

@@ -9,7 +9,8 @@ namespace HaIngestor.Domain.HomeAssistant;
 /// <param name="TriggerTimes">Fixed times of day of its <c>time</c> triggers.</param>
 /// <param name="Conditions">Entities (and attributes) its conditions read, anywhere: top level, choose/if options, condition steps, waits.</param>
 /// <param name="Actions">Its action steps with their targets, flattened from choose/if/sequence/parallel/repeat.</param>
-/// <param name="DeviceReferences">Device ids in device triggers and conditions, which cannot be matched to entities here.</param>
+/// <param name="Unresolved">Devices, areas and entity registry ids it names that HA's registries did not resolve to entities
+/// (or that could not be resolved because the registries were not read): what it does with them is unknown.</param>
 public sealed record HaAutomation(
     string? Id,
     string? EntityId,
@@ -19,7 +20,7 @@ public sealed record HaAutomation(
     IReadOnlyList<TimeOnly> TriggerTimes,
     IReadOnlyList<EntityReference> Conditions,
     IReadOnlyList<AutomationActionUse> Actions,
-    IReadOnlyList<string> DeviceReferences)
+    IReadOnlyList<string> Unresolved)
 {
     /// <summary>Every entity its actions target.</summary>
     public IEnumerable<string> TargetEntities => Actions.SelectMany(a => a.Entities);

@@ -32,14 +32,19 @@ public sealed class HaAutomationCatalog
 
     public int EnabledCount => enabled.Count;
 
-    public static HaAutomationCatalog Build(IEnumerable<HaAutomationEntry> entries)
+    /// <summary>Enabled automations that name devices, areas or registry ids no registry resolved: what they use is not fully known.</summary>
+    public int EnabledWithUnresolved => enabled.Count(a => a.Unresolved.Count > 0);
+
+    /// <param name="entries">The automations.</param>
+    /// <param name="registry">HA's entity and device registries, to resolve devices, areas and registry ids; null when not read.</param>
+    public static HaAutomationCatalog Build(IEnumerable<HaAutomationEntry> entries, HaRegistry? registry = null)
     {
         var problems = new List<string>();
         var automations = new List<HaAutomation>();
         var skipped = 0;
         foreach (var entry in entries)
         {
-            if (AutomationConfigReader.Read(entry, problems) is { } automation)
+            if (AutomationConfigReader.Read(entry, problems, registry) is { } automation)
             {
                 automations.Add(automation);
             }

@@ -35,7 +35,7 @@ public static class AlreadyAutomated
             }
             else
             {
-                kept.Add(opportunity with { Observed = opportunity.Observed + Unautomated(opportunity) });
+                kept.Add(opportunity with { Observed = opportunity.Observed + Unautomated(opportunity) + Caveat(automations) });
             }
         }
 
@@ -84,6 +84,14 @@ public static class AlreadyAutomated
             when o.Entities.GetValueOrDefault(FeatureOpportunity.LightRole) is { } light =>
             $", and no enabled Home Assistant automation turns {light} on when it is turned on",
         _ => "",
+    };
+
+    /// <summary>The claim holds only for what could be resolved; say how many automations it does not cover.</summary>
+    private static string Caveat(HaAutomationCatalog automations) => automations.EnabledWithUnresolved switch
+    {
+        0 => "",
+        1 => " (1 enabled automation names devices or areas that could not be resolved to entities, so it was not checked)",
+        var n => $" ({n} enabled automations name devices or areas that could not be resolved to entities, so they were not checked)",
     };
 
     /// <summary>The title the opportunity's suggestion would have had.</summary>
