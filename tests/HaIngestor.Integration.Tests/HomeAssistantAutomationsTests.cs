@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using HaIngestor.Daemon.Configuration;
 using HaIngestor.Daemon.Hosting;
 using HaIngestor.Domain.HomeAssistant;
@@ -23,6 +22,14 @@ public sealed class HomeAssistantAutomationsTests : IDisposable
         {"id":"washer_done","alias":"Washing machine finished","mode":"single",
          "trigger":[{"platform":"numeric_state","entity_id":"sensor.laundry_washer_plug_power","below":5,"for":{"minutes":5}}],
          "action":[{"service":"notify.mobile_app_pixel","data":{"message":"The washing is done"}}]}
+        """;
+
+    /// <summary>Made in HA's UI by picking devices: the entities are named by registry id, the target by device.</summary>
+    private const string DeviceMotionLight = """
+        {"id":"1718030155555","alias":"Porch motion (device)","mode":"single",
+         "triggers":[{"type":"occupied","device_id":"a3f5c9e1b2d4467f8e9a0b1c2d3e4f50","entity_id":"0c1d2e3f40516273849506a7b8c9d0e1","domain":"binary_sensor","trigger":"device"}],
+         "conditions":[{"condition":"device","type":"is_illuminance","device_id":"a3f5c9e1b2d4467f8e9a0b1c2d3e4f50","entity_id":"1f2e3d4c5b6a79880716253443526170","domain":"sensor","below":30}],
+         "actions":[{"action":"light.turn_on","target":{"device_id":"b7e2d1c0a9f8475e6d5c4b3a29180706"}}]}
         """;
 
     private const string AutomationsYaml = """
@@ -72,6 +79,13 @@ public sealed class HomeAssistantAutomationsTests : IDisposable
         ha.AddAutomation("automation.washing_machine_finished", on: false, WasherDone);
         ha.AddYamlOnlyAutomation("automation.legacy_yaml");
         ha.AddPackageAutomation("automation.from_package", "package_auto");
+        ha.AddAutomation("automation.porch_motion_device", on: true, DeviceMotionLight);
+        ha.EntityRegistry = JsonNode.Parse("""
+            [{"area_id":null,"device_id":"a3f5c9e1b2d4467f8e9a0b1c2d3e4f50","entity_id":"binary_sensor.porch_motion_occupancy","id":"0c1d2e3f40516273849506a7b8c9d0e1","platform":"mqtt"},
+             {"area_id":null,"device_id":"a3f5c9e1b2d4467f8e9a0b1c2d3e4f50","entity_id":"sensor.porch_motion_illuminance","id":"1f2e3d4c5b6a79880716253443526170","platform":"mqtt"},
+             {"area_id":null,"device_id":"b7e2d1c0a9f8475e6d5c4b3a29180706","entity_id":"light.porch","id":"2a3b4c5d6e7f80910a1b2c3d4e5f6071","platform":"mqtt"}]
+            """)!.AsArray();
+        ha.DeviceRegistry = JsonNode.Parse("""[{"area_id":"porch","id":"a3f5c9e1b2d4467f8e9a0b1c2d3e4f50","name":"porch/motion"},{"area_id":"porch","id":"b7e2d1c0a9f8475e6d5c4b3a29180706","name":"porch/light"}]""")!.AsArray();
         using var client = Client(ha.Url);
 
         var fetched = await client.ReadAsync();
@@ -82,13 +96,22 @@ public sealed class HomeAssistantAutomationsTests : IDisposable
         Assert.Contains(fetched.Problems, p => p.StartsWith("automation.legacy_yaml: has no 'id'", StringComparison.Ordinal));
         Assert.Contains(fetched.Problems, p => p.StartsWith("automation.from_package: Home Assistant has no editable config for id 'package_auto' (404)", StringComparison.Ordinal));
         Assert.Equal(
-            [("automation.hallway_motion_light", true), ("automation.washing_machine_finished", false)],
+            [("automation.hallway_motion_light", true), ("automation.washing_machine_finished", false), ("automation.porch_motion_device", true)],
             fetched.Entries.Select(e => (e.EntityId, e.Enabled)));
         Assert.Equal(
-            ["GET /api/states", "GET /api/config/automation/config/1718030112345", "GET /api/config/automation/config/washer_done", "GET /api/config/automation/config/package_auto"],
+            [
+                "GET /api/states", "GET /api/config/automation/config/1718030112345", "GET /api/config/automation/config/washer_done",
+                "GET /api/config/automation/config/package_auto", "GET /api/config/automation/config/1718030155555", "GET /api/websocket",
+            ],
             ha.Requests);
+        Assert.NotNull(fetched.Registry);
+        Assert.Equal(3, fetched.Registry.EntityCount);
 
-        var catalog = HaAutomationCatalog.Build(fetched.Entries);
+        var catalog = HaAutomationCatalog.Build(fetched.Entries, fetched.Registry);
+        var porch = Assert.Single(catalog.Automations, a => a.Alias == "Porch motion (device)");
+        Assert.Equal("binary_sensor.porch_motion_occupancy", Assert.Single(porch.Triggers).EntityId);
+        Assert.Equal(["light.porch"], porch.TargetEntities);
+        Assert.Same(porch, catalog.UsingAsCondition("sensor.porch_motion_illuminance"));
         Assert.Equal("Hallway motion light", catalog.UsingAsCondition("sensor.hallway_motion_illuminance")?.Alias);
         Assert.Null(catalog.UsingAsTrigger("sensor.laundry_washer_plug_power"));
         Assert.Equal("Washing machine finished", Assert.Single(catalog.Automations, a => !a.Enabled).Alias);
@@ -106,6 +129,20 @@ public sealed class HomeAssistantAutomationsTests : IDisposable
         Assert.Equal("Home Assistant refused the token (401 Unauthorized): check HomeAssistant:Token", fetched.Unavailable);
         Assert.Empty(fetched.Entries);
         Assert.Equal(["GET /api/states"], ha.Requests);
+    }
+
+    [Fact]
+    public async Task The_websocket_api_refusing_the_token_leaves_the_registries_unread_with_a_reason()
+    {
+        await using var ha = await FakeHomeAssistant.StartAsync();
+
+        var (refused, why) = await HomeAssistantRegistries.ReadAsync(ha.Url, "wrong-secret-token-123", TimeSpan.FromSeconds(5), CancellationToken.None);
+        var (read, none) = await HomeAssistantRegistries.ReadAsync(ha.Url, FakeHomeAssistant.Token, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        Assert.Null(refused);
+        Assert.Equal("Home Assistant's WebSocket API refused the token (auth_invalid): check HomeAssistant:Token", why);
+        Assert.NotNull(read);
+        Assert.Null(none);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ namespace HaIngestor.Storage.HomeAssistant;
 /// with its state (on = enabled) and its config <c>id</c> attribute, then <c>GET /api/config/automation/config/{id}</c>
 /// gives each config. Automations without an id (YAML-only ones) and ids HA does not serve (404) are counted, not fetched.
 /// HA down, a timeout or a refused token make the whole read unavailable with one clear reason; nothing here throws for them.
+/// The entity and device registries (WebSocket API, <see cref="HomeAssistantRegistries"/>) are read too, so that
+/// automations naming devices and areas can be resolved; without them those stay unresolved and a problem says why.
 /// The token is only ever sent in the Authorization header, never written into a reason or problem.
 /// </summary>
 public sealed class HomeAssistantRestAutomations : IHaAutomationSource, IDisposable
@@ -19,6 +21,7 @@ public sealed class HomeAssistantRestAutomations : IHaAutomationSource, IDisposa
 
     private readonly HttpClient http;
     private readonly Uri baseUrl;
+    private readonly string token;
 
     /// <param name="baseUrl">HA's base URL, e.g. <c>http://homeassistant.local:8123</c>.</param>
     /// <param name="token">A long-lived access token.</param>
@@ -27,6 +30,7 @@ public sealed class HomeAssistantRestAutomations : IHaAutomationSource, IDisposa
     public HomeAssistantRestAutomations(Uri baseUrl, string token, TimeSpan timeout, HttpMessageHandler? handler = null)
     {
         this.baseUrl = new Uri(baseUrl.ToString().TrimEnd('/') + "/");
+        this.token = token;
         http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         http.Timeout = timeout;
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -81,7 +85,13 @@ public sealed class HomeAssistantRestAutomations : IHaAutomationSource, IDisposa
             }
         }
 
-        return new HaAutomationFetch(SourceName, entries, unfetchable, problems, null);
+        var (registry, registryProblem) = await HomeAssistantRegistries.ReadAsync(baseUrl, token, http.Timeout, cancellationToken);
+        if (registryProblem is not null)
+        {
+            problems.Add($"registries not read, devices and areas in automations stay unresolved: {registryProblem}");
+        }
+
+        return new HaAutomationFetch(SourceName, entries, unfetchable, problems, null, registry);
     }
 
     public void Dispose() => http.Dispose();
