@@ -10,12 +10,16 @@ namespace HaIngestor.Domain.HomeAssistant;
 /// <c>action:</c>) and legacy (<c>trigger:</c> / <c>condition:</c> / <c>action:</c> lists, items keyed
 /// <c>platform:</c> / <c>service:</c>). Items with <c>enabled: false</c> are ignored, as HA ignores them. Never
 /// throws: a part it cannot read is skipped and described in the problems. Devices, areas and entity registry ids
-/// are resolved to entities through HA's registries when they are at hand, and kept as unresolved otherwise.
+/// are resolved to entities through HA's registries when they are at hand, and kept as unresolved otherwise. An
+/// automation made from a blueprint (<c>use_blueprint:</c>) holds only the blueprint's inputs: HA's own motion-light
+/// blueprint is read by what its inputs mean, any other blueprint is kept as unresolved.
 /// </summary>
 public static class AutomationConfigReader
 {
-    /// <summary>Depth beyond which nested blocks are not followed (HA configs are shallow; this guards against cycles of includes gone wrong).</summary>
+    /// <summary>Depth beyond which nested blocks are not followed: real configs are shallow, and hostile input must not exhaust the stack.</summary>
     private const int MaxDepth = 32;
+
+    private const string MotionLightBlueprint = "homeassistant/motion_light.yaml";
 
     private static readonly string[] TimeFormats = ["H:mm:ss", "H:mm", "HH:mm:ss", "HH:mm"];
 
@@ -31,6 +35,11 @@ public static class AutomationConfigReader
         var id = Text(config["id"]);
         var alias = Text(config["alias"]) ?? id ?? entry.EntityId ?? "(unnamed)";
         var reading = new Reading(alias, problems, registry);
+        if (config["use_blueprint"] is JsonObject blueprint)
+        {
+            reading.Blueprint(blueprint);
+        }
+
         reading.Triggers(config["triggers"] ?? config["trigger"], "triggers", 0);
         reading.Conditions(config["conditions"] ?? config["condition"], "conditions", 0);
         reading.Actions(config["actions"] ?? config["action"], "actions", 0);
@@ -57,6 +66,26 @@ public static class AutomationConfigReader
         public List<AutomationActionUse> ActionUses { get; } = [];
 
         public List<string> Unresolved { get; } = [];
+
+        /// <summary>
+        /// HA's motion-light blueprint turns <c>light_target</c> on when <c>motion_entity</c> turns on and off after a
+        /// wait; it has no conditions. What any other blueprint does with its inputs is not known here.
+        /// </summary>
+        public void Blueprint(JsonObject blueprint)
+        {
+            var path = Text(blueprint["path"]) ?? "(no path)";
+            var input = blueprint["input"] as JsonObject;
+            if (path != MotionLightBlueprint || input is null)
+            {
+                Unresolved.Add("blueprint " + path);
+                return;
+            }
+
+            TriggerUses.AddRange(EntityIds(input["motion_entity"]).Select(e => new EntityReference(e)));
+            var target = new JsonObject { ["target"] = input["light_target"]?.DeepClone() };
+            Call(target, "light.turn_on", "use_blueprint.input");
+            Call(target, "light.turn_off", "use_blueprint.input");
+        }
 
         public void Triggers(JsonNode? node, string where, int depth)
         {

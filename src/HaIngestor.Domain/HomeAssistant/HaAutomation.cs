@@ -10,7 +10,8 @@ namespace HaIngestor.Domain.HomeAssistant;
 /// <param name="Conditions">Entities (and attributes) its conditions read, anywhere: top level, choose/if options, condition steps, waits.</param>
 /// <param name="Actions">Its action steps with their targets, flattened from choose/if/sequence/parallel/repeat.</param>
 /// <param name="Unresolved">Devices, areas and entity registry ids it names that HA's registries did not resolve to entities
-/// (or that could not be resolved because the registries were not read): what it does with them is unknown.</param>
+/// (or that could not be resolved because the registries were not read), and <c>blueprint &lt;path&gt;</c> for a blueprint
+/// whose inputs cannot be read: what it does with them is unknown.</param>
 public sealed record HaAutomation(
     string? Id,
     string? EntityId,

@@ -90,8 +90,8 @@ public static class AlreadyAutomated
     private static string Caveat(HaAutomationCatalog automations) => automations.EnabledWithUnresolved switch
     {
         0 => "",
-        1 => " (1 enabled automation names devices or areas that could not be resolved to entities, so it was not checked)",
-        var n => $" ({n} enabled automations name devices or areas that could not be resolved to entities, so they were not checked)",
+        1 => " (1 enabled automation names devices, areas or a blueprint that could not be resolved to entities, so it was not checked)",
+        var n => $" ({n} enabled automations name devices, areas or blueprints that could not be resolved to entities, so they were not checked)",
     };
 
     /// <summary>The title the opportunity's suggestion would have had.</summary>

@@ -95,4 +95,24 @@ public sealed class AlreadyAutomatedTests
         Assert.All(result.Suggestions, s => Assert.Contains("no enabled Home Assistant automation", s.Description));
         Assert.All(engine, s => Assert.DoesNotContain("Home Assistant automation", s.Description));
     }
+
+    [Fact]
+    public void HAs_motion_light_blueprint_on_the_same_sensor_and_light_covers_the_suggestion_and_other_blueprints_are_not_checked()
+    {
+        const string motionLight = """
+            {"id":"1718030177777","alias":"Motion-activated Light","description":"",
+             "use_blueprint":{"path":"homeassistant/motion_light.yaml","input":{"motion_entity":"binary_sensor.living_motion_occupancy","light_target":{"entity_id":"light.living_ceiling"},"no_motion_wait":120}}}
+            """;
+        const string other = """
+            {"id":"1718030188888","alias":"Low battery","use_blueprint":{"path":"sbyx/low-battery-level-detection.yaml","input":{"threshold":20,"actions":[]}}}
+            """;
+
+        var covered = AlreadyAutomated.Build([], MotionAndPlug, Home, 10, Catalog((motionLight, true)));
+        var unknown = AlreadyAutomated.Build([], MotionAndPlug, Home, 10, Catalog((other, true)));
+
+        Assert.Equal("Motion-activated Light", Assert.Single(covered.AlreadyAutomated).Automation);
+        Assert.DoesNotContain(covered.Suggestions, s => s.Title.StartsWith("Turn on the lights at motion", StringComparison.Ordinal));
+        var motion = Assert.Single(unknown.Suggestions, s => s.Title.StartsWith("Turn on the lights at motion", StringComparison.Ordinal));
+        Assert.Contains("(1 enabled automation names devices, areas or a blueprint that could not be resolved to entities, so it was not checked)", motion.Description);
+    }
 }
