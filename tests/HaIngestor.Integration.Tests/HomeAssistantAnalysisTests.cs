@@ -72,7 +72,10 @@ public sealed class HomeAssistantAnalysisTests : IDisposable
 
             var whileOff = await RunAsync(http);
             var suggested = Assert.Single(whileOff.Suggestions, s => s.GetProperty("title").GetString()!.StartsWith("Turn on the lights at motion near kitchen/motion", StringComparison.Ordinal));
-            Assert.Contains($"no enabled Home Assistant automation uses {illuminance} as a condition", suggested.GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.Contains(
+                $"no enabled Home Assistant automation uses {illuminance} as a condition (not checked: 1 automation whose config could not be read)",
+                suggested.GetProperty("description").GetString(),
+                StringComparison.Ordinal);
             Assert.True(whileOff.HomeAssistant.GetProperty("checked").GetBoolean());
             Assert.Equal("rest", whileOff.HomeAssistant.GetProperty("source").GetString());
             Assert.Equal(1, whileOff.HomeAssistant.GetProperty("automations").GetInt32());

@@ -365,7 +365,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
 
     private HaAutomationCatalog Catalog(HaAutomationFetch fetched)
     {
-        var catalog = HaAutomationCatalog.Build(fetched.Entries, fetched.Registry);
+        var catalog = HaAutomationCatalog.Build(fetched.Entries, fetched.Registry, fetched.Unfetchable);
         var problems = fetched.Problems.Concat(catalog.Problems).ToList();
         log.Info(
             "Run {RunId}: {Automations} Home Assistant automations read from {Source} ({Enabled} enabled, {Unresolved} naming devices or areas not resolved), {Skipped} skipped, {Problems} problems",
@@ -407,7 +407,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
                     automationsFetched!.Source,
                     automations.Automations.Count,
                     automations.EnabledCount,
-                    automationsFetched.Unfetchable + automations.Skipped,
+                    automations.Unfetched + automations.Skipped,
                     result.AlreadyAutomated.Count,
                     null);
             }

@@ -13,10 +13,11 @@ public sealed class HaAutomationCatalog
 
     private readonly IReadOnlyList<HaAutomation> enabled;
 
-    private HaAutomationCatalog(IReadOnlyList<HaAutomation> automations, int skipped, IReadOnlyList<string> problems)
+    private HaAutomationCatalog(IReadOnlyList<HaAutomation> automations, int skipped, int unfetched, IReadOnlyList<string> problems)
     {
         Automations = automations;
         Skipped = skipped;
+        Unfetched = unfetched;
         Problems = problems;
         enabled = automations.Where(a => a.Enabled).ToList();
     }
@@ -26,6 +27,12 @@ public sealed class HaAutomationCatalog
 
     /// <summary>Automations whose config could not be read at all.</summary>
     public int Skipped { get; }
+
+    /// <summary>Automations HA has whose config its source could not give (YAML ones without an id, errors).</summary>
+    public int Unfetched { get; }
+
+    /// <summary>Automations whose use of entities is not (fully) known: unfetched, unreadable, or enabled and naming what could not be resolved.</summary>
+    public int Unchecked => Unfetched + Skipped + EnabledWithUnresolved;
 
     /// <summary>What was skipped and why, one line each.</summary>
     public IReadOnlyList<string> Problems { get; }
@@ -37,7 +44,8 @@ public sealed class HaAutomationCatalog
 
     /// <param name="entries">The automations.</param>
     /// <param name="registry">HA's entity and device registries, to resolve devices, areas and registry ids; null when not read.</param>
-    public static HaAutomationCatalog Build(IEnumerable<HaAutomationEntry> entries, HaRegistry? registry = null)
+    /// <param name="unfetched">Automations HA has whose config could not be fetched.</param>
+    public static HaAutomationCatalog Build(IEnumerable<HaAutomationEntry> entries, HaRegistry? registry = null, int unfetched = 0)
     {
         var problems = new List<string>();
         var automations = new List<HaAutomation>();
@@ -54,7 +62,7 @@ public sealed class HaAutomationCatalog
             }
         }
 
-        return new HaAutomationCatalog(automations, skipped, problems);
+        return new HaAutomationCatalog(automations, skipped, unfetched, problems);
     }
 
     /// <summary>The first enabled automation with a condition that reads <paramref name="entityId"/>, or null.</summary>

@@ -87,12 +87,24 @@ public static class AlreadyAutomated
     };
 
     /// <summary>The claim holds only for what could be resolved; say how many automations it does not cover.</summary>
-    private static string Caveat(HaAutomationCatalog automations) => automations.EnabledWithUnresolved switch
+    private static string Caveat(HaAutomationCatalog automations)
     {
-        0 => "",
-        1 => " (1 enabled automation names devices, areas or a blueprint that could not be resolved to entities, so it was not checked)",
-        var n => $" ({n} enabled automations name devices, areas or blueprints that could not be resolved to entities, so they were not checked)",
-    };
+        var unread = automations.Unfetched + automations.Skipped;
+        var parts = new List<string>();
+        if (unread > 0)
+        {
+            parts.Add(unread == 1 ? "1 automation whose config could not be read" : $"{unread} automations whose config could not be read");
+        }
+
+        if (automations.EnabledWithUnresolved is var n and > 0)
+        {
+            parts.Add(n == 1
+                ? "1 enabled automation that names devices, areas or a blueprint not resolved to entities"
+                : $"{n} enabled automations that name devices, areas or blueprints not resolved to entities");
+        }
+
+        return parts.Count == 0 ? "" : $" (not checked: {string.Join("; ", parts)})";
+    }
 
     /// <summary>The title the opportunity's suggestion would have had.</summary>
     private static string Title(FeatureOpportunity o) => OpportunitySuggestionBuilder.Build(o)?.Title ?? $"{o.Kind} for {o.FriendlyName}";

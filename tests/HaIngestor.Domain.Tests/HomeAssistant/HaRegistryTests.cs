@@ -77,7 +77,7 @@ public sealed class HaRegistryTests
 
         var withoutRegistry = AlreadyAutomated.Build([], opportunities, HomeProfile.ForTimeZone("UTC"), 10, catalog);
         var motion = Assert.Single(withoutRegistry.Suggestions, s => s.Title.StartsWith("Turn on the lights at motion", StringComparison.Ordinal));
-        Assert.Contains("no enabled Home Assistant automation uses sensor.living_motion_illuminance as a condition (1 enabled automation names devices, areas or a blueprint that could not be resolved to entities, so it was not checked)", motion.Description);
+        Assert.Contains("no enabled Home Assistant automation uses sensor.living_motion_illuminance as a condition (not checked: 1 enabled automation that names devices, areas or a blueprint not resolved to entities)", motion.Description);
 
         var resolved = AlreadyAutomated.Build([], opportunities, HomeProfile.ForTimeZone("UTC"), 10, HaAutomationCatalog.Build([new HaAutomationEntry("automation.device", true, JsonNode.Parse(DeviceAutomation))], Registry()));
         Assert.DoesNotContain(resolved.Suggestions, s => s.Title.StartsWith("Turn on the lights at motion", StringComparison.Ordinal));

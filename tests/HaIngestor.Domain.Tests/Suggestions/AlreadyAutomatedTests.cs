@@ -113,6 +113,6 @@ public sealed class AlreadyAutomatedTests
         Assert.Equal("Motion-activated Light", Assert.Single(covered.AlreadyAutomated).Automation);
         Assert.DoesNotContain(covered.Suggestions, s => s.Title.StartsWith("Turn on the lights at motion", StringComparison.Ordinal));
         var motion = Assert.Single(unknown.Suggestions, s => s.Title.StartsWith("Turn on the lights at motion", StringComparison.Ordinal));
-        Assert.Contains("(1 enabled automation names devices, areas or a blueprint that could not be resolved to entities, so it was not checked)", motion.Description);
+        Assert.Contains("(not checked: 1 enabled automation that names devices, areas or a blueprint not resolved to entities)", motion.Description);
     }
 }
