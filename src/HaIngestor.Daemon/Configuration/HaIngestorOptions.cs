@@ -119,6 +119,37 @@ public sealed class HomeAssistantOptions
     public bool UsesRest => !string.IsNullOrWhiteSpace(Url);
 
     public bool UsesFile => !string.IsNullOrWhiteSpace(AutomationsFile);
+
+    /// <summary>What makes these settings unusable, one clear line each (never the token itself).</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (UsesRest)
+        {
+            if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                yield return $"HaIngestor:HomeAssistant:Url '{Url}' is not an http(s) URL such as http://homeassistant.local:8123";
+            }
+
+            if (string.IsNullOrWhiteSpace(Token))
+            {
+                yield return "HaIngestor:HomeAssistant:Token is required when HaIngestor:HomeAssistant:Url is set (a long-lived access token from your HA profile)";
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(Token))
+        {
+            yield return "HaIngestor:HomeAssistant:Token is set but HaIngestor:HomeAssistant:Url is not";
+        }
+
+        if (UsesFile && !File.Exists(AutomationsFile))
+        {
+            yield return $"HaIngestor:HomeAssistant:AutomationsFile '{AutomationsFile}' does not exist";
+        }
+
+        if (TimeoutSeconds is < 1 or > 300)
+        {
+            yield return $"HaIngestor:HomeAssistant:TimeoutSeconds must be 1..300 (is {TimeoutSeconds})";
+        }
+    }
 }
 
 public sealed class ApiOptions

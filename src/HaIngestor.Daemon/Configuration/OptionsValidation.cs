@@ -13,6 +13,8 @@ public static class OptionsValidation
             problems.Add($"HaIngestor:Mqtt:Port must be 1..65535 (is {options.Mqtt.Port})");
         }
 
+        problems.AddRange(options.HomeAssistant.Problems());
+
         if (!string.IsNullOrWhiteSpace(options.Home.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(options.Home.TimeZone, out _))
         {
             problems.Add($"HaIngestor:Home:TimeZone '{options.Home.TimeZone}' is not a known IANA time zone");
@@ -55,8 +57,6 @@ public static class OptionsValidation
             problems.Add($"HaIngestor:Sql:Provider '{options.Sql.Provider}' is not available yet (only Sqlite)");
         }
 
-        problems.AddRange(HomeAssistantProblems(options.HomeAssistant));
-
         try
         {
             Domain.Detection.DetectorCatalog.CreateAll(options.Detectors);
@@ -67,35 +67,5 @@ public static class OptionsValidation
         }
 
         return problems;
-    }
-
-    private static IEnumerable<string> HomeAssistantProblems(HomeAssistantOptions ha)
-    {
-        if (ha.UsesRest)
-        {
-            if (!Uri.TryCreate(ha.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            {
-                yield return $"HaIngestor:HomeAssistant:Url '{ha.Url}' is not an http(s) URL such as http://homeassistant.local:8123";
-            }
-
-            if (string.IsNullOrWhiteSpace(ha.Token))
-            {
-                yield return "HaIngestor:HomeAssistant:Token is required when HaIngestor:HomeAssistant:Url is set (a long-lived access token from your HA profile)";
-            }
-        }
-        else if (!string.IsNullOrWhiteSpace(ha.Token))
-        {
-            yield return "HaIngestor:HomeAssistant:Token is set but HaIngestor:HomeAssistant:Url is not";
-        }
-
-        if (ha.UsesFile && !File.Exists(ha.AutomationsFile))
-        {
-            yield return $"HaIngestor:HomeAssistant:AutomationsFile '{ha.AutomationsFile}' does not exist";
-        }
-
-        if (ha.TimeoutSeconds is < 1 or > 300)
-        {
-            yield return $"HaIngestor:HomeAssistant:TimeoutSeconds must be 1..300 (is {ha.TimeoutSeconds})";
-        }
     }
 }
