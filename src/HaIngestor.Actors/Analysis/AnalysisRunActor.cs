@@ -50,16 +50,16 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<KeyValuePair<string, long>> phases = [];
     private readonly List<KeyValuePair<string, string>> failures = [];
+    private IReadOnlyList<FeatureOpportunity>? opportunitiesFound;
+    private HaAutomationFetch? automationsFetched;
+    private string? automationsNotChecked;
+    private HomeAssistantCheck? homeAssistantCheck;
     private DateTimeOffset startedAt;
     private long phaseStartedAt;
     private CapabilitySnapshot? capabilities;
     private int eventCount;
     private IReadOnlyList<Pattern> detected = [];
     private double? utilisation;
-    private IReadOnlyList<FeatureOpportunity>? opportunitiesFound;
-    private HaAutomationFetch? automationsFetched;
-    private string? automationsNotChecked;
-    private HomeAssistantCheck? homeAssistantCheck;
 
     public AnalysisRunActor(
         AnalysisRunRequest request,
@@ -430,7 +430,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         var publishStarted = time.GetTimestamp();
         var report = Report(status, patterns.Count, built.Count, phases.Append(KeyValuePair.Create(PublishPhase, 0L)).ToList());
         var publishMs = (long)time.GetElapsedTime(publishStarted).TotalMilliseconds;
-        report = report with { PhaseMilliseconds = phases.Append(KeyValuePair.Create(PublishPhase, publishMs)).ToList() };
+        report = report with { PhaseMilliseconds = phases.Append(KeyValuePair.Create(PublishPhase, publishMs)).ToList(), HomeAssistant = homeAssistantCheck };
         suggestions.Tell(new PublishAnalysis(report, patterns, built));
         log.Info(
             "Analysis run {RunId} {Status}: {Events} events, {Patterns} patterns, {Suggestions} suggestions, {Failures} failures",
@@ -454,8 +454,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
             patternCount,
             suggestionCount,
             failures.ToList(),
-            utilisation,
-            homeAssistantCheck);
+            utilisation);
 
     private void EndPhase(string phase)
     {

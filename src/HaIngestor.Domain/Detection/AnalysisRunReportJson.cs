@@ -33,11 +33,6 @@ public static class AnalysisRunReportJson
             writer.WriteNumber("utilisation", Math.Round(utilisation, 4));
         }
 
-        if (report.HomeAssistant is { } check)
-        {
-            WriteHomeAssistant(writer, check);
-        }
-
         writer.WriteStartArray("failures");
         foreach (var (name, error) in report.Failures)
         {
@@ -48,6 +43,11 @@ public static class AnalysisRunReportJson
         }
 
         writer.WriteEndArray();
+        if (report.HomeAssistant is { } check)
+        {
+            WriteHomeAssistant(writer, check);
+        }
+
         writer.WriteEndObject();
     }
 
