@@ -7,6 +7,33 @@ namespace HaIngestor.Actors.Scheduling;
 public static class JobRecords
 {
     public static JobRecorded ToRecord(AnalysisRunReport report) =>
+        Plain(report) with
+        {
+            HomeAssistantChecked = report.HomeAssistant?.Checked,
+            HomeAssistantSource = report.HomeAssistant?.Source,
+            HomeAssistantAutomations = report.HomeAssistant?.Automations ?? 0,
+            HomeAssistantEnabled = report.HomeAssistant?.Enabled ?? 0,
+            HomeAssistantSkipped = report.HomeAssistant?.Skipped ?? 0,
+            HomeAssistantAlreadyAutomated = report.HomeAssistant?.AlreadyAutomated ?? 0,
+            HomeAssistantReason = report.HomeAssistant?.Reason,
+        };
+
+    public static AnalysisRunReport ToReport(JobRecorded record) =>
+        Plain(record) with
+        {
+            HomeAssistant = record.HomeAssistantChecked is { } done
+                ? new HomeAssistantCheck(
+                    done,
+                    record.HomeAssistantSource,
+                    record.HomeAssistantAutomations,
+                    record.HomeAssistantEnabled,
+                    record.HomeAssistantSkipped,
+                    record.HomeAssistantAlreadyAutomated,
+                    record.HomeAssistantReason)
+                : null,
+        };
+
+    private static JobRecorded Plain(AnalysisRunReport report) =>
         new(
             report.RunId,
             report.Kind,
@@ -23,16 +50,9 @@ public static class JobRecords
             report.SuggestionCount,
             report.Failures.Select(f => f.Key).ToArray(),
             report.Failures.Select(f => f.Value).ToArray(),
-            report.Utilisation,
-            report.HomeAssistant?.Checked,
-            report.HomeAssistant?.Source,
-            report.HomeAssistant?.Automations ?? 0,
-            report.HomeAssistant?.Enabled ?? 0,
-            report.HomeAssistant?.Skipped ?? 0,
-            report.HomeAssistant?.AlreadyAutomated ?? 0,
-            report.HomeAssistant?.Reason);
+            report.Utilisation);
 
-    public static AnalysisRunReport ToReport(JobRecorded record) =>
+    private static AnalysisRunReport Plain(JobRecorded record) =>
         new(
             record.RunId,
             record.Kind,
@@ -47,15 +67,5 @@ public static class JobRecords
             record.PatternCount,
             record.SuggestionCount,
             record.FailureKeys.Select((key, i) => KeyValuePair.Create(key, record.FailureMessages[i])).ToList(),
-            record.Utilisation,
-            record.HomeAssistantChecked is { } done
-                ? new HomeAssistantCheck(
-                    done,
-                    record.HomeAssistantSource,
-                    record.HomeAssistantAutomations,
-                    record.HomeAssistantEnabled,
-                    record.HomeAssistantSkipped,
-                    record.HomeAssistantAlreadyAutomated,
-                    record.HomeAssistantReason)
-                : null);
+            record.Utilisation);
 }
