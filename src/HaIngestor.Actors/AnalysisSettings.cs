@@ -13,4 +13,7 @@ public sealed record AnalysisSettings
     public TimeSpan CapabilityTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public int TopSuggestions { get; init; } = 10;
+
+    /// <summary>How long a run waits for Home Assistant's automations before suggesting without checking them.</summary>
+    public TimeSpan HomeAssistantTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

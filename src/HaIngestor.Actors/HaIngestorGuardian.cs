@@ -10,6 +10,7 @@ using HaIngestor.Actors.Suggestions;
 using HaIngestor.Domain.Detection;
 using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
+using HaIngestor.Domain.HomeAssistant;
 using HaIngestor.Domain.Suggestions;
 
 namespace HaIngestor.Actors;
@@ -39,7 +40,8 @@ public sealed class HaIngestorGuardian : ReceiveActor
         ISummaryStore summaryStore,
         TimeProvider time,
         IReadOnlyList<IPatternDetector> detectors,
-        IAggregateStore? aggregateStore)
+        IAggregateStore? aggregateStore,
+        IHaAutomationSource? automationSource)
     {
         Context.GetLogger().Info("HaIngestor starting with {Settings}", settings);
         events = Supervised(EventWriterActor.Props(eventStore, settings.EventWriter, settings.RawRetentionDays), "events");
@@ -51,7 +53,7 @@ public sealed class HaIngestorGuardian : ReceiveActor
         bridge = Supervised(BridgeActor.Props(settings.Mqtt, devices, Self, time), "bridge");
         suggestions = Supervised(SuggestionActor.Props(bridge, summaryStore, settings.Mqtt.BaseTopic), "suggestions");
         scheduler = Supervised(
-            SchedulerActor.Props(settings, eventStore, devices, events, suggestions, detectors, time, aggregateStore),
+            SchedulerActor.Props(settings, eventStore, devices, events, suggestions, detectors, time, aggregateStore, automationSource),
             "scheduler",
             restartWhenStopped: true);
 
@@ -85,8 +87,9 @@ public sealed class HaIngestorGuardian : ReceiveActor
         ISummaryStore summaryStore,
         TimeProvider time,
         IReadOnlyList<IPatternDetector> detectors,
-        IAggregateStore? aggregateStore = null) =>
-        Akka.Actor.Props.Create(() => new HaIngestorGuardian(settings, eventStore, summaryStore, time, detectors, aggregateStore));
+        IAggregateStore? aggregateStore = null,
+        IHaAutomationSource? automationSource = null) =>
+        Akka.Actor.Props.Create(() => new HaIngestorGuardian(settings, eventStore, summaryStore, time, detectors, aggregateStore, automationSource));
 
     private static IActorRef Supervised(Props props, string name, bool restartWhenStopped = false) =>
         Context.ActorOf(

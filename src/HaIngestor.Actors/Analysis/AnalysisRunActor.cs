@@ -5,6 +5,7 @@ using HaIngestor.Actors.Scheduling;
 using HaIngestor.Domain.Detection;
 using HaIngestor.Domain.Devices;
 using HaIngestor.Domain.Events;
+using HaIngestor.Domain.HomeAssistant;
 using HaIngestor.Domain.Suggestions;
 using HaIngestor.Domain.Time;
 
@@ -16,6 +17,10 @@ namespace HaIngestor.Actors.Analysis;
 /// and makes it partial. Ends by sending <see cref="AnalysisRunCompleted"/> to <c>replyTo</c>, which stops it.
 /// With an L2 store the fetch phase is incremental: new complete days are aggregated and stored, the window's
 /// whole days come from L2 and only the rest is read raw (<see cref="AggregatedWindowLoader"/>).
+/// With a source of Home Assistant automations, their read starts with the run and phase 4 waits for it (at most
+/// <see cref="AnalysisSettings.HomeAssistantTimeout"/>); suggestions an enabled HA automation already covers are dropped
+/// (<see cref="AlreadyAutomated"/>). HA being unconfigured, down or slow never fails the run: the report says the
+/// automations were not checked and why.
 /// </summary>
 public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
 {
@@ -25,6 +30,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     public const string FeaturesPhase = "features";
     public const string SuggestionsPhase = "suggestions";
     public const string PublishPhase = "publish";
+
+    private const int MaxLoggedProblems = 20;
 
     private static readonly TimeSpan GroupGrace = TimeSpan.FromSeconds(5);
 
@@ -38,9 +45,15 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     private readonly TimeProvider time;
     private readonly IActorRef replyTo;
     private readonly AggregateStorage? aggregates;
+    private readonly IHaAutomationSource? automationSource;
+    private readonly CancellationTokenSource automationRead = new();
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<KeyValuePair<string, long>> phases = [];
     private readonly List<KeyValuePair<string, string>> failures = [];
+    private IReadOnlyList<FeatureOpportunity>? opportunitiesFound;
+    private HaAutomationFetch? automationsFetched;
+    private string? automationsNotChecked;
+    private HomeAssistantCheck? homeAssistantCheck;
     private DateTimeOffset startedAt;
     private long phaseStartedAt;
     private CapabilitySnapshot? capabilities;
@@ -58,7 +71,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         IReadOnlyList<IPatternDetector> detectors,
         TimeProvider time,
         IActorRef replyTo,
-        AggregateStorage? aggregates)
+        AggregateStorage? aggregates,
+        IHaAutomationSource? automationSource = null)
     {
         this.request = request;
         this.settings = settings;
@@ -70,6 +84,10 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         this.time = time;
         this.replyTo = replyTo;
         this.aggregates = aggregates;
+        this.automationSource = automationSource;
+        automationsNotChecked = automationSource is null
+            ? "Home Assistant is not configured (HomeAssistant:Url and HomeAssistant:Token, or HomeAssistant:AutomationsFile)"
+            : null;
 
         Receive<CapabilitySnapshot>(OnCapabilities);
         Receive<CapabilitiesFailed>(OnCapabilitiesFailed);
@@ -80,6 +98,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         Receive<GroupTimedOut>(_ => OnGroupTimedOut());
         Receive<DeviceUsageView>(OnUsage);
         Receive<UsageFailed>(OnUsageFailed);
+        Receive<HaAutomationFetch>(OnAutomations);
+        Receive<AutomationsUnavailable>(OnAutomationsUnavailable);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -101,6 +121,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     /// date and reads the window's whole days from it (see <see cref="AggregatedWindowLoader"/>); otherwise it
     /// reads the whole window raw from L1.
     /// </param>
+    /// <param name="automationSource">Where Home Assistant's own automations are read; null when HA is not configured.</param>
     public static Props Props(
         AnalysisRunRequest request,
         AnalysisSettings settings,
@@ -111,8 +132,9 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         IReadOnlyList<IPatternDetector> detectors,
         TimeProvider time,
         IActorRef replyTo,
-        AggregateStorage? aggregates) =>
-        Akka.Actor.Props.Create(() => new AnalysisRunActor(request, settings, home, store, devices, suggestions, detectors, time, replyTo, aggregates));
+        AggregateStorage? aggregates,
+        IHaAutomationSource? automationSource = null) =>
+        Akka.Actor.Props.Create(() => new AnalysisRunActor(request, settings, home, store, devices, suggestions, detectors, time, replyTo, aggregates, automationSource));
 
     private DetectorGroup Group => RunKinds.GroupOf(request.Kind);
 
@@ -126,6 +148,59 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
                 ? t.Result
                 : (object)new CapabilitiesFailed(t.Exception?.GetBaseException().Message ?? $"no answer within {settings.CapabilityTimeout}"),
             TaskScheduler.Default).PipeTo(Self);
+        ReadAutomations();
+    }
+
+    protected override void PostStop()
+    {
+        automationRead.Cancel();
+        automationRead.Dispose();
+    }
+
+    /// <summary>Runs alongside phases 1 to 3, so a slow HA costs the run little.</summary>
+    private void ReadAutomations()
+    {
+        if (automationSource is null)
+        {
+            return;
+        }
+
+        automationRead.CancelAfter(settings.HomeAssistantTimeout);
+        var timeout = settings.HomeAssistantTimeout;
+        Task.Run(() => automationSource.ReadAsync(automationRead.Token), automationRead.Token).ContinueWith(
+            t => t.IsCompletedSuccessfully
+                ? t.Result
+                : (object)new AutomationsUnavailable(t.IsCanceled
+                    ? $"Home Assistant's automations were not read within {timeout.TotalSeconds:0.#} s"
+                    : $"reading Home Assistant's automations failed: {t.Exception?.GetBaseException().Message}"),
+            TaskScheduler.Default).PipeTo(Self);
+
+        // In case a source does not honour the cancellation, the run still goes on.
+        Timers.StartSingleTimer(
+            "automations",
+            new AutomationsUnavailable($"Home Assistant's automations were not read within {timeout.TotalSeconds:0.#} s"),
+            timeout + GroupGrace);
+    }
+
+    private void OnAutomations(HaAutomationFetch fetched)
+    {
+        Timers.Cancel("automations");
+        if (fetched.Unavailable is { } reason)
+        {
+            OnAutomationsUnavailable(new AutomationsUnavailable(reason));
+            return;
+        }
+
+        automationsFetched = fetched;
+        EndFeaturesWhenReady();
+    }
+
+    private void OnAutomationsUnavailable(AutomationsUnavailable unavailable)
+    {
+        Timers.Cancel("automations");
+        log.Warning("Run {RunId}: Home Assistant automations not checked: {Reason}", request.RunId, unavailable.Reason);
+        automationsNotChecked = unavailable.Reason;
+        EndFeaturesWhenReady();
     }
 
     private void OnCapabilities(CapabilitySnapshot snapshot)
@@ -248,8 +323,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     {
         log.Warning("Run {RunId}: device usage unavailable: {Error}", request.RunId, failure.Error);
         failures.Add(KeyValuePair.Create(FeaturesPhase, failure.Error));
-        EndPhase(FeaturesPhase);
-        Suggest([]);
+        opportunitiesFound = [];
+        EndFeaturesWhenReady();
     }
 
     /// <summary>
@@ -277,16 +352,70 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
             failures.Add(KeyValuePair.Create(FeaturesPhase, $"{e.GetType().Name}: {e.Message}"));
         }
 
-        EndPhase(FeaturesPhase);
-        Suggest(opportunities);
+        opportunitiesFound = opportunities;
+        EndFeaturesWhenReady();
     }
 
-    private void Suggest(IReadOnlyList<FeatureOpportunity> opportunities)
+    /// <summary>Phase 4 ends when the devices' usage is in and Home Assistant's automations are read or given up on.</summary>
+    private void EndFeaturesWhenReady()
+    {
+        if (opportunitiesFound is not { } opportunities || (automationsFetched is null && automationsNotChecked is null))
+        {
+            return;
+        }
+
+        EndPhase(FeaturesPhase);
+        Suggest(opportunities, automationsFetched is { } fetched ? Catalog(fetched) : null);
+    }
+
+    private HaAutomationCatalog Catalog(HaAutomationFetch fetched)
+    {
+        var catalog = HaAutomationCatalog.Build(fetched.Entries, fetched.Registry, fetched.Unfetchable);
+        var problems = fetched.Problems.Concat(catalog.Problems).ToList();
+        log.Info(
+            "Run {RunId}: {Automations} Home Assistant automations read from {Source} ({Enabled} enabled, {Unresolved} naming devices or areas not resolved), {Skipped} skipped, {Problems} problems",
+            [request.RunId, catalog.Automations.Count, fetched.Source, catalog.EnabledCount, catalog.EnabledWithUnresolved, fetched.Unfetchable + catalog.Skipped, problems.Count]);
+        foreach (var problem in problems.Take(MaxLoggedProblems))
+        {
+            log.Info("Run {RunId}: Home Assistant automation skipped in part or whole: {Problem}", request.RunId, problem);
+        }
+
+        if (problems.Count > MaxLoggedProblems)
+        {
+            log.Info("Run {RunId}: {More} more Home Assistant automation problems not logged", request.RunId, problems.Count - MaxLoggedProblems);
+        }
+
+        return catalog;
+    }
+
+    private void Suggest(IReadOnlyList<FeatureOpportunity> opportunities, HaAutomationCatalog? automations)
     {
         IReadOnlyList<Suggestion> built = [];
+        homeAssistantCheck = HomeAssistantCheck.NotChecked(automationsNotChecked ?? "Home Assistant's automations were not read");
         try
         {
-            built = SuggestionEngine.Build(detected, opportunities, home, settings.TopSuggestions);
+            if (automations is null)
+            {
+                built = SuggestionEngine.Build(detected, opportunities, home, settings.TopSuggestions);
+            }
+            else
+            {
+                var result = AlreadyAutomated.Build(detected, opportunities, home, settings.TopSuggestions, automations);
+                built = result.Suggestions;
+                foreach (var dropped in result.AlreadyAutomated)
+                {
+                    log.Info("Run {RunId}: not suggesting \"{Title}\": {Why}", request.RunId, dropped.Title, dropped.Why);
+                }
+
+                homeAssistantCheck = new HomeAssistantCheck(
+                    true,
+                    automationsFetched!.Source,
+                    automations.Automations.Count,
+                    automations.EnabledCount,
+                    automations.Unfetched + automations.Skipped,
+                    result.AlreadyAutomated.Count,
+                    null);
+            }
         }
         catch (Exception e)
         {
@@ -306,7 +435,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
         var publishStarted = time.GetTimestamp();
         var report = Report(status, patterns.Count, built.Count, phases.Append(KeyValuePair.Create(PublishPhase, 0L)).ToList());
         var publishMs = (long)time.GetElapsedTime(publishStarted).TotalMilliseconds;
-        report = report with { PhaseMilliseconds = phases.Append(KeyValuePair.Create(PublishPhase, publishMs)).ToList() };
+        report = report with { PhaseMilliseconds = phases.Append(KeyValuePair.Create(PublishPhase, publishMs)).ToList(), HomeAssistant = homeAssistantCheck };
         suggestions.Tell(new PublishAnalysis(report, patterns, built));
         log.Info(
             "Analysis run {RunId} {Status}: {Events} events, {Patterns} patterns, {Suggestions} suggestions, {Failures} failures",
@@ -345,6 +474,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     private sealed record EventsFailed(string Error);
 
     private sealed record UsageFailed(string Error);
+
+    private sealed record AutomationsUnavailable(string Reason);
 
     private sealed record GroupTimedOut
     {

@@ -43,7 +43,8 @@ public sealed record AnalysisRunCompleted(AnalysisRunReport Report);
 
 /// <summary>
 /// Persisted: one finished run, in plain fields (times as unix ms, phases and failures as parallel arrays).
-/// <c>Utilisation</c> came later: records written before it read as null.
+/// <c>Utilisation</c> and the <c>HomeAssistant*</c> fields (the run's check against HA's automations) came later:
+/// records written before them read as null / not checked.
 /// </summary>
 public sealed record JobRecorded(
     string RunId,
@@ -61,7 +62,14 @@ public sealed record JobRecorded(
     int SuggestionCount,
     string[] FailureKeys,
     string[] FailureMessages,
-    double? Utilisation = null);
+    double? Utilisation = null,
+    bool? HomeAssistantChecked = null,
+    string? HomeAssistantSource = null,
+    int HomeAssistantAutomations = 0,
+    int HomeAssistantEnabled = 0,
+    int HomeAssistantSkipped = 0,
+    int HomeAssistantAlreadyAutomated = 0,
+    string? HomeAssistantReason = null);
 
 /// <summary>Persisted snapshot of the scheduler: the kept history, newest first.</summary>
 public sealed record SchedulerStateSnapshot(JobRecorded[] Jobs);

@@ -7,6 +7,33 @@ namespace HaIngestor.Actors.Scheduling;
 public static class JobRecords
 {
     public static JobRecorded ToRecord(AnalysisRunReport report) =>
+        Plain(report) with
+        {
+            HomeAssistantChecked = report.HomeAssistant?.Checked,
+            HomeAssistantSource = report.HomeAssistant?.Source,
+            HomeAssistantAutomations = report.HomeAssistant?.Automations ?? 0,
+            HomeAssistantEnabled = report.HomeAssistant?.Enabled ?? 0,
+            HomeAssistantSkipped = report.HomeAssistant?.Skipped ?? 0,
+            HomeAssistantAlreadyAutomated = report.HomeAssistant?.AlreadyAutomated ?? 0,
+            HomeAssistantReason = report.HomeAssistant?.Reason,
+        };
+
+    public static AnalysisRunReport ToReport(JobRecorded record) =>
+        Plain(record) with
+        {
+            HomeAssistant = record.HomeAssistantChecked is { } done
+                ? new HomeAssistantCheck(
+                    done,
+                    record.HomeAssistantSource,
+                    record.HomeAssistantAutomations,
+                    record.HomeAssistantEnabled,
+                    record.HomeAssistantSkipped,
+                    record.HomeAssistantAlreadyAutomated,
+                    record.HomeAssistantReason)
+                : null,
+        };
+
+    private static JobRecorded Plain(AnalysisRunReport report) =>
         new(
             report.RunId,
             report.Kind,
@@ -25,7 +52,7 @@ public static class JobRecords
             report.Failures.Select(f => f.Value).ToArray(),
             report.Utilisation);
 
-    public static AnalysisRunReport ToReport(JobRecorded record) =>
+    private static AnalysisRunReport Plain(JobRecorded record) =>
         new(
             record.RunId,
             record.Kind,

@@ -6,6 +6,7 @@ using HaIngestor.Actors.Protocol;
 using HaIngestor.Domain.Detection;
 using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
+using HaIngestor.Domain.HomeAssistant;
 
 namespace HaIngestor.Actors.Scheduling;
 
@@ -29,6 +30,7 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
     private readonly IReadOnlyList<IPatternDetector> detectors;
     private readonly TimeProvider time;
     private readonly AggregateStorage? aggregates;
+    private readonly IHaAutomationSource? automations;
     private readonly RunCalendar calendar;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<string, DateTimeOffset?> nextRuns = new(StringComparer.Ordinal);
@@ -46,7 +48,8 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
         IActorRef suggestions,
         IReadOnlyList<IPatternDetector> detectors,
         TimeProvider time,
-        IAggregateStore? aggregateStore)
+        IAggregateStore? aggregateStore,
+        IHaAutomationSource? automations = null)
     {
         this.settings = settings;
         this.store = store;
@@ -55,6 +58,7 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
         this.suggestions = suggestions;
         this.detectors = detectors;
         this.time = time;
+        this.automations = automations;
         aggregates = aggregateStore is null ? null : new AggregateStorage(aggregateStore, settings.RawRetentionDays, settings.AggregateRetentionDays);
         calendar = new RunCalendar(settings.Schedule, settings.Home.Calendar.TimeZone);
         state = SchedulerState.Empty(settings.Schedule.HistorySize);
@@ -96,8 +100,9 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
         IActorRef suggestions,
         IReadOnlyList<IPatternDetector> detectors,
         TimeProvider time,
-        IAggregateStore? aggregateStore = null) =>
-        Akka.Actor.Props.Create(() => new SchedulerActor(settings, store, devices, events, suggestions, detectors, time, aggregateStore));
+        IAggregateStore? aggregateStore = null,
+        IHaAutomationSource? automations = null) =>
+        Akka.Actor.Props.Create(() => new SchedulerActor(settings, store, devices, events, suggestions, detectors, time, aggregateStore, automations));
 
     /// <summary>A run that throws is stopped, not restarted: a restart would start the run over.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
@@ -227,7 +232,7 @@ public sealed class SchedulerActor : ReceivePersistentActor, IWithTimers
     {
         runsStarted++;
         var actor = Context.ActorOf(
-            AnalysisRunActor.Props(request, settings.Analysis, settings.Home, store, devices, suggestions, detectors, time, Self, aggregates),
+            AnalysisRunActor.Props(request, settings.Analysis, settings.Home, store, devices, suggestions, detectors, time, Self, aggregates, automations),
             $"run-{request.RunId}");
         Context.Watch(actor);
         running = (request, actor);

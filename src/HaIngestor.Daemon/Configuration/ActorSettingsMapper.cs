@@ -33,6 +33,9 @@ public static class ActorSettingsMapper
             WindowDays = options.Analysis.WindowDays,
             TopSuggestions = options.Analysis.TopSuggestions,
             DetectorTimeout = TimeSpan.FromSeconds(options.Analysis.DetectorTimeoutSeconds),
+
+            // Room for the states list and one request per automation, each bounded by the per-request timeout.
+            HomeAssistantTimeout = TimeSpan.FromSeconds(Math.Max(30, options.HomeAssistant.TimeoutSeconds * 3)),
         },
         RawRetentionDays = options.Storage.RawRetentionDays,
         AggregateRetentionDays = options.Storage.AggregateRetentionDays,

@@ -21,6 +21,8 @@ public sealed class HaIngestorOptions
 
     public ApiOptions Api { get; set; } = new();
 
+    public HomeAssistantOptions HomeAssistant { get; set; } = new();
+
     /// <summary>Detector thresholds (<c>HaIngestor:Detectors:TimeOfDay:MinOccurrences</c>, ...); defaults where unset.</summary>
     public Domain.Detection.DetectorSettings Detectors { get; set; } = new();
 
@@ -98,6 +100,56 @@ public sealed class AnalysisOptions
     public int TopSuggestions { get; set; } = 10;
 
     public int DetectorTimeoutSeconds { get; set; } = 120;
+}
+
+public sealed class HomeAssistantOptions
+{
+    /// <summary>HA's base URL (<c>http://homeassistant.local:8123</c>); with <see cref="Token"/>, its automations are read over REST.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>A long-lived access token; never logged.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>HA's automations.yaml, read when no URL is set or HA cannot be reached.</summary>
+    public string? AutomationsFile { get; set; }
+
+    /// <summary>Per HTTP request to HA.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
+    public bool UsesRest => !string.IsNullOrWhiteSpace(Url);
+
+    public bool UsesFile => !string.IsNullOrWhiteSpace(AutomationsFile);
+
+    /// <summary>What makes these settings unusable, one clear line each (never the token itself).</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (UsesRest)
+        {
+            if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                yield return $"HaIngestor:HomeAssistant:Url '{Url}' is not an http(s) URL such as http://homeassistant.local:8123";
+            }
+
+            if (string.IsNullOrWhiteSpace(Token))
+            {
+                yield return "HaIngestor:HomeAssistant:Token is required when HaIngestor:HomeAssistant:Url is set (a long-lived access token from your HA profile)";
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(Token))
+        {
+            yield return "HaIngestor:HomeAssistant:Token is set but HaIngestor:HomeAssistant:Url is not";
+        }
+
+        if (UsesFile && !File.Exists(AutomationsFile))
+        {
+            yield return $"HaIngestor:HomeAssistant:AutomationsFile '{AutomationsFile}' does not exist";
+        }
+
+        if (TimeoutSeconds is < 1 or > 300)
+        {
+            yield return $"HaIngestor:HomeAssistant:TimeoutSeconds must be 1..300 (is {TimeoutSeconds})";
+        }
+    }
 }
 
 public sealed class ApiOptions

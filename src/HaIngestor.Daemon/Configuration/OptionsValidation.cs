@@ -13,6 +13,8 @@ public static class OptionsValidation
             problems.Add($"HaIngestor:Mqtt:Port must be 1..65535 (is {options.Mqtt.Port})");
         }
 
+        problems.AddRange(options.HomeAssistant.Problems());
+
         if (!string.IsNullOrWhiteSpace(options.Home.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(options.Home.TimeZone, out _))
         {
             problems.Add($"HaIngestor:Home:TimeZone '{options.Home.TimeZone}' is not a known IANA time zone");

@@ -8,9 +8,11 @@ using HaIngestor.Daemon.Mqtt;
 using HaIngestor.Domain.Detection;
 using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
+using HaIngestor.Domain.HomeAssistant;
 using HaIngestor.Domain.Suggestions;
 using HaIngestor.Storage.Aggregates;
 using HaIngestor.Storage.EventStore;
+using HaIngestor.Storage.HomeAssistant;
 using HaIngestor.Storage.Summaries;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -69,6 +71,11 @@ public static class DaemonHost
         builder.Services.AddSingleton<ISummaryStore>(_ => new SqliteSummaryStore(connectionString));
         builder.Services.AddSingleton<IAggregateStore>(_ => new SqliteAggregateStore(connectionString));
         builder.Services.AddSingleton(new ApiAuthentication(options.Api.Token));
+        if (options.HomeAssistant.UsesRest || options.HomeAssistant.UsesFile)
+        {
+            // A factory registration, so the container disposes the HTTP client at shutdown.
+            builder.Services.AddSingleton<IHaAutomationSource>(_ => HomeAssistantAutomations.Create(options.HomeAssistant)!);
+        }
 
         // Registered before Akka so the broker listens before the bridge first connects.
         builder.Services.AddSingleton<EmbeddedBroker>();
@@ -94,7 +101,8 @@ public static class DaemonHost
                             resolver.GetService<ISummaryStore>(),
                             resolver.GetService<TimeProvider>(),
                             DetectorCatalog.CreateAll(options.Detectors),
-                            resolver.GetService<IAggregateStore>()),
+                            resolver.GetService<IAggregateStore>(),
+                            resolver.GetService<IHaAutomationSource?>()),
                         HaIngestorGuardian.Name);
                     registry.Register<HaIngestorGuardian>(guardian);
                 });
