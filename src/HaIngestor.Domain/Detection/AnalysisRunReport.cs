@@ -15,6 +15,7 @@ namespace HaIngestor.Domain.Detection;
 /// <param name="SuggestionCount">Suggestions produced.</param>
 /// <param name="Failures">Detector (or phase) name → error message, for what failed.</param>
 /// <param name="Utilisation">Home-wide feature utilisation (controllable features ever used / all controllable features), when phase 4 measured it.</param>
+/// <param name="AggregateDays">How the window's days came out of L2, when the run read through it.</param>
 public sealed record AnalysisRunReport(
     string RunId,
     string Kind,
@@ -29,4 +30,5 @@ public sealed record AnalysisRunReport(
     int PatternCount,
     int SuggestionCount,
     IReadOnlyList<KeyValuePair<string, string>> Failures,
-    double? Utilisation = null);
+    double? Utilisation = null,
+    AggregateDayCounts? AggregateDays = null);
