@@ -211,6 +211,31 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         Assert.Equal(events.Count(e => e.Time < RunAt) + late.Count, report.EventCount);
     }
 
+    [Fact]
+    public async Task Events_appended_while_a_run_reads_L1_make_the_next_run_rebuild_their_day()
+    {
+        var events = History();
+        var readGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var l1 = new InMemoryEventStore(events) { ReadGate = readGate };
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        var storage = new AggregateStorage(l2, 31, 90);
+        var windowStart = Calendar.StartOfDay(FirstDay);
+        var evening = Calendar.StartOfDay(Today.AddDays(-3)).AddHours(21);
+        List<StateChange> late = [new(evening, "light.study", "on", "off", "study"), new(evening.AddMinutes(30), "light.study", "off", "on", "study")];
+
+        var suggestions = StartRun(l1, storage, windowStart, Detectors);
+        AwaitCondition(() => l1.WriteLogReads > 0, TimeSpan.FromSeconds(10));
+        await l1.AppendAsync(late);
+        readGate.SetResult();
+        var (first, _) = Collect(suggestions);
+        l1.ReadGate = null;
+        var (second, patterns) = Run(l1, storage, windowStart);
+
+        Assert.Equal((30, 0, 30, 0), Counts(first));
+        Assert.Equal((0, 1, 30, 0), Counts(second));
+        Assert.Equal(FullRecompute(events.Concat(late).OrderBy(e => e.Time), windowStart, Detectors), Json(patterns));
+    }
+
     public new void Dispose()
     {
         base.Dispose();
@@ -271,7 +296,16 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         Run(l1, l2, windowStart, Detectors);
 
     private (AnalysisRunReport Report, IReadOnlyList<Pattern> Patterns) Run(
-        IEventStore l1, AggregateStorage? l2, DateTimeOffset windowStart, IReadOnlyList<IPatternDetector> detectors)
+        IEventStore l1, AggregateStorage? l2, DateTimeOffset windowStart, IReadOnlyList<IPatternDetector> detectors) =>
+        Collect(StartRun(l1, l2, windowStart, detectors));
+
+    private (AnalysisRunReport Report, IReadOnlyList<Pattern> Patterns) Collect(TestProbe suggestions)
+    {
+        var report = ExpectMsg<AnalysisRunCompleted>(TimeSpan.FromSeconds(30)).Report;
+        return (report, suggestions.ExpectMsg<PublishAnalysis>(TimeSpan.FromSeconds(30)).Patterns);
+    }
+
+    private TestProbe StartRun(IEventStore l1, AggregateStorage? l2, DateTimeOffset windowStart, IReadOnlyList<IPatternDetector> detectors)
     {
         var devices = CreateTestProbe();
         devices.SetAutoPilot(new DelegateAutoPilot((sender, message) =>
@@ -292,9 +326,7 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         var request = new AnalysisRunRequest("d1", "daily", "schedule", windowStart, RunAt);
         Sys.ActorOf(AnalysisRunActor.Props(
             request, new AnalysisSettings(), Home, l1, devices, suggestions, detectors, new ManualTimeProvider(RunAt), TestActor, l2));
-
-        var report = ExpectMsg<AnalysisRunCompleted>(TimeSpan.FromSeconds(30)).Report;
-        return (report, suggestions.ExpectMsg<PublishAnalysis>(TimeSpan.FromSeconds(30)).Patterns);
+        return suggestions;
     }
 
     /// <summary>The patterns as sorted JSON lines: detectors answer in any order, each detector's own order is kept.</summary>

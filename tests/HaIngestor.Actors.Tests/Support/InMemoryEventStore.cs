@@ -22,6 +22,8 @@ public sealed class InMemoryEventStore : IEventStore
 
     public int AppendCalls { get; private set; }
 
+    public int WriteLogReads { get; private set; }
+
     public IReadOnlyList<StateChange> All
     {
         get
@@ -87,6 +89,7 @@ public sealed class InMemoryEventStore : IEventStore
     {
         lock (gate)
         {
+            WriteLogReads++;
             return Task.FromResult(new L1WriteLog(sequence, prunedBefore, writtenHours.Select(h => new WrittenHour(h.Key, h.Value)).ToList()));
         }
     }
