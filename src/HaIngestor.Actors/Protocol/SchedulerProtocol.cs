@@ -43,7 +43,7 @@ public sealed record AnalysisRunCompleted(AnalysisRunReport Report);
 
 /// <summary>
 /// Persisted: one finished run, in plain fields (times as unix ms, phases and failures as parallel arrays).
-/// <c>Utilisation</c> came later: records written before it read as null.
+/// <c>Utilisation</c> and the L2 day counts came later: records written before them read them as null.
 /// </summary>
 public sealed record JobRecorded(
     string RunId,
@@ -61,7 +61,9 @@ public sealed record JobRecorded(
     int SuggestionCount,
     string[] FailureKeys,
     string[] FailureMessages,
-    double? Utilisation = null);
+    double? Utilisation = null,
+    int[]? AggregateDayCounts = null,
+    string[]? UnavailableDays = null);
 
 /// <summary>Persisted snapshot of the scheduler: the kept history, newest first.</summary>
 public sealed record SchedulerStateSnapshot(JobRecorded[] Jobs);
