@@ -212,6 +212,25 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
     }
 
     [Fact]
+    public async Task Days_marked_stale_are_rebuilt_by_the_next_run()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events);
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        var storage = new AggregateStorage(l2, 31, 90);
+        var windowStart = Calendar.StartOfDay(FirstDay);
+        Run(l1, storage, windowStart);
+
+        var marked = await l2.MarkStaleAsync([Today.AddDays(-4), Today.AddDays(-9)]);
+        var (report, patterns) = Run(l1, storage, windowStart);
+
+        Assert.Equal(4, marked);
+        Assert.Equal((0, 2, 30, 0), Counts(report));
+        Assert.Equal(FullRecompute(events, windowStart, Detectors), Json(patterns));
+        Assert.All(await l2.LoadAsync(TimelineDay.KindName, FirstDay, Today), row => Assert.NotEqual("", row.Fingerprint));
+    }
+
+    [Fact]
     public async Task Events_appended_while_a_run_reads_L1_make_the_next_run_rebuild_their_day()
     {
         var events = History();
