@@ -233,7 +233,7 @@ internal static class HomeLayout
             [
                 new(TimeSpan.Zero, utilityLight, "on"),
                 new(TimeSpan.FromSeconds(60), washer, "on", 0.3),
-                new(TimeSpan.FromSeconds(150), utilityLight, "off", 0.5),
+                new(TimeSpan.FromSeconds(150), utilityLight, "off", 0.3),
                 new(new TimeSpan(1, 40, 0), washer, "off", 5),
             ]),
         ];

@@ -21,7 +21,9 @@ namespace HaIngestor.Domain.Detection;
 /// <item>Long on-time: on log durations (human on-times are skewed; a linear MAD would flag the tail of
 /// any scattered device), z = (ln d − median) / max(MAD, floor); unusual when z &gt;
 /// <see cref="AnomalySettings.DurationMadFactor"/> and d ≥ <see cref="AnomalySettings.MinUnusualDurationSeconds"/>;
-/// <c>confidence</c> = 1 − k / (2z). When more than <see cref="AnomalySettings.MaxLongShare"/> of the history
+/// <c>confidence</c> = 1 − k / (2z). It must also be longer than every usual on-time of the other days (those
+/// within that bound) by e^(k·floor), so that a sparse tail of ordinary long uses, which widens the MAD bound to
+/// somewhere inside it, does not make its own longest members look unusual. When more than <see cref="AnomalySettings.MaxLongShare"/> of the history
 /// is itself beyond that bound, the history has a long mode of its own and z = (ln d − ln longest) / floor:
 /// only an on-time well past every one seen before is unusual.</item>
 /// </list>
@@ -193,13 +195,15 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
                 beyond += log > bound ? 1 : 0;
             }
 
-            // Sorted ascending, so the last of the others is the longest.
+            // Sorted ascending, so the last of the others is the longest and the one before the first beyond the bound the longest usual one.
             var longMode = beyond > Settings.MaxLongShare * count;
             var (reference, referenceScale) = longMode ? (others[^1], Settings.MinLogDurationScale) : (median, scale);
+            var longestUsual = others[count - beyond - 1];
             foreach (var period in periods.Where(p => timeline.Day[p.Start] == day && p.Seconds >= Settings.MinUnusualDurationSeconds))
             {
-                var z = (Math.Log(period.Seconds) - reference) / referenceScale;
-                if (z <= k)
+                var log = Math.Log(period.Seconds);
+                var z = (log - reference) / referenceScale;
+                if (z <= k || log - longestUsual <= k * Settings.MinLogDurationScale)
                 {
                     continue;
                 }

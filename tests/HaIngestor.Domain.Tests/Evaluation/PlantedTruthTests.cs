@@ -40,6 +40,22 @@ public sealed class PlantedTruthTests
         Assert.Contains(Of(truth, TimeOfDayDetector.TypeName), t => t.Required && ((TimeOfDayTruth)t.Details).LocalMinuteOfDay < 7 * 60 && t.Source == "kids-bedtime");
     }
 
+    [Theory]
+    [InlineData("2024-03-20T22:00:00Z", false)] // 23:00 local: that day's odd-hour session is before the window
+    [InlineData("2024-03-19T23:00:00Z", true)] // local midnight
+    public void An_anomaly_is_planted_truth_only_when_the_window_holds_it(string start, bool holdsFirstEvening)
+    {
+        var home = SimulatedHome.Create(4);
+        var from = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+        var events = new HistoryGenerator(home).Generate(from, 30).ToList();
+
+        var truth = PlantedTruth.Derive(home, from, 30);
+
+        var odd = Of(truth, AnomalyDetector.TypeName).Where(a => a.Source == "desk-lamp-at-night").Select(a => ((AnomalyTruth)a.Details).Date).ToList();
+        Assert.Equal(holdsFirstEvening, odd.Contains(new DateOnly(2024, 3, 20)));
+        Assert.All(odd, date => Assert.Contains(events, e => e.EntityId == "light.office_desk_lamp" && e.State == "on" && home.Calendar.LocalDate(e.Time) == date));
+    }
+
     [Fact]
     public void Durations_are_the_planted_on_times_and_only_concentrated_ones_are_required()
     {
