@@ -59,6 +59,8 @@ internal static class HomeLayout
     {
         "kitchen/coffee plug" => 1150,
         "office/desk plug" => 85,
+        "living room/tv plug" => 95,
+        "utility/washer plug" => 480,
         _ => 60,
     };
 
@@ -82,6 +84,20 @@ internal static class HomeLayout
             ("hallway/front door", DeviceKind.ContactSensor, ContactSensor),
             ("guest room/lamp", DeviceKind.Light, WhiteSpectrumBulb),
             ("garden/path light", DeviceKind.Light, OutdoorBulb),
+            ("bedroom/bedside lamp", DeviceKind.Light, AmbianceBulb),
+            ("bedroom/ceiling light", DeviceKind.Light, WhiteSpectrumBulb),
+            ("bathroom/ceiling light", DeviceKind.Light, WhiteSpectrumBulb),
+            ("bathroom/mirror light", DeviceKind.Light, AmbianceBulb),
+            ("kitchen/counter light", DeviceKind.Light, WhiteSpectrumBulb),
+            ("dining room/pendant", DeviceKind.Light, AmbianceBulb),
+            ("dining room/wall light", DeviceKind.Light, WhiteSpectrumBulb),
+            ("living room/ceiling light", DeviceKind.Light, WhiteSpectrumBulb),
+            ("living room/tv plug", DeviceKind.Plug, MeteringPlug),
+            ("kids room/ceiling light", DeviceKind.Light, WhiteSpectrumBulb),
+            ("kids room/night light", DeviceKind.Light, AmbianceBulb),
+            ("office/desk lamp", DeviceKind.Light, AmbianceBulb),
+            ("utility/light", DeviceKind.Light, WhiteSpectrumBulb),
+            ("utility/washer plug", DeviceKind.Plug, MeteringPlug),
         };
         for (var i = 0; i < options.ExtraClimateSensors; i++)
         {
@@ -104,6 +120,20 @@ internal static class HomeLayout
         var hallMotion = entity("hallway/motion", EntityRole.Occupancy);
         var door = entity("hallway/front door", EntityRole.Contact);
         var pathLight = entity("garden/path light", EntityRole.OnOff);
+        var bedside = entity("bedroom/bedside lamp", EntityRole.OnOff);
+        var bedroomCeiling = entity("bedroom/ceiling light", EntityRole.OnOff);
+        var bathroomCeiling = entity("bathroom/ceiling light", EntityRole.OnOff);
+        var mirror = entity("bathroom/mirror light", EntityRole.OnOff);
+        var counter = entity("kitchen/counter light", EntityRole.OnOff);
+        var pendant = entity("dining room/pendant", EntityRole.OnOff);
+        var wallLight = entity("dining room/wall light", EntityRole.OnOff);
+        var livingCeiling = entity("living room/ceiling light", EntityRole.OnOff);
+        var tv = entity("living room/tv plug", EntityRole.OnOff);
+        var kidsCeiling = entity("kids room/ceiling light", EntityRole.OnOff);
+        var nightLight = entity("kids room/night light", EntityRole.OnOff);
+        var deskLamp = entity("office/desk lamp", EntityRole.OnOff);
+        var utilityLight = entity("utility/light", EntityRole.OnOff);
+        var washer = entity("utility/washer plug", EntityRole.OnOff);
 
         return
         [
@@ -141,6 +171,8 @@ internal static class HomeLayout
             new("office", new TimeOnly(8, 55), DaySelection.Weekdays, 6, 0.10, Actor.Person,
             [
                 new(TimeSpan.Zero, desk, "on"),
+                new(TimeSpan.FromSeconds(40), deskLamp, "on", 0.3),
+                new(new TimeSpan(3, 0, 0), deskLamp, "off", 20, FollowsStart: false),
                 new(new TimeSpan(8, 25, 0), desk, "off", 12, FollowsStart: false),
             ]),
             new("returning", new TimeOnly(17, 30), DaySelection.Weekdays, 10, 0.10, Actor.Person,
@@ -160,12 +192,57 @@ internal static class HomeLayout
                 new(TimeSpan.Zero, pathLight, "on"),
                 new(new TimeSpan(2, 45, 0), pathLight, "off"),
             ]),
+            new("wake-up", new TimeOnly(5, 50), DaySelection.Weekdays, 6, 0.10, Actor.Person,
+            [
+                new(TimeSpan.Zero, bedside, "on"),
+                new(TimeSpan.FromSeconds(40), bedroomCeiling, "on", 0.3),
+                new(TimeSpan.FromSeconds(90), bedside, "off", 0.3),
+                new(TimeSpan.FromMinutes(12), bedroomCeiling, "off", 2),
+            ]),
+            new("bathroom-morning", new TimeOnly(7, 5), DaySelection.Weekdays, 6, 0.10, Actor.Person,
+            [
+                new(TimeSpan.Zero, bathroomCeiling, "on"),
+                new(TimeSpan.FromSeconds(30), mirror, "on", 0.2),
+                new(TimeSpan.FromMinutes(14), mirror, "off", 0.5),
+                new(TimeSpan.FromSeconds((14 * 60) + 40), bathroomCeiling, "off", 0.2),
+            ]),
+            new("dinner", new TimeOnly(18, 45), DaySelection.All, 10, 0.15, Actor.Person,
+            [
+                new(TimeSpan.Zero, counter, "on"),
+                new(TimeSpan.FromSeconds(60), pendant, "on", 0.3),
+                new(TimeSpan.FromSeconds(75), wallLight, "on", 0.3),
+                new(TimeSpan.FromMinutes(20), counter, "off", 3),
+                new(new TimeSpan(2, 0, 0), pendant, "off", 6, FollowsStart: false),
+                new(new TimeSpan(2, 0, 40), wallLight, "off", 6, FollowsStart: false),
+            ]),
+            new("tv-evening", new TimeOnly(20, 40), DaySelection.All, 12, 0.15, Actor.Person,
+            [
+                new(TimeSpan.Zero, livingCeiling, "on"),
+                new(TimeSpan.FromSeconds(45), tv, "on", 0.3),
+                new(TimeSpan.FromMinutes(2), livingCeiling, "off", 0.5),
+                new(new TimeSpan(2, 0, 0), tv, "off", 10),
+            ]),
+            new("kids-bedtime", new TimeOnly(19, 45), DaySelection.All, 8, 0.10, Actor.Person,
+            [
+                new(TimeSpan.Zero, kidsCeiling, "on"),
+                new(TimeSpan.FromSeconds(50), nightLight, "on", 0.3),
+                new(TimeSpan.FromMinutes(15), kidsCeiling, "off", 2),
+                new(new TimeSpan(10, 45, 0), nightLight, "off", 10, FollowsStart: false),
+            ]),
+            new("laundry", new TimeOnly(10, 0), DaySelection.Weekends, 20, 0.10, Actor.Person,
+            [
+                new(TimeSpan.Zero, utilityLight, "on"),
+                new(TimeSpan.FromSeconds(60), washer, "on", 0.3),
+                new(TimeSpan.FromSeconds(150), utilityLight, "off", 0.3),
+                new(new TimeSpan(1, 40, 0), washer, "off", 5),
+            ]),
         ];
     }
 
     /// <summary>
     /// The deliberate anomalies: the floor lamp switched on for a while at night, in the morning or early in the
-    /// afternoon (it is otherwise only used in the evening), and the kitchen light left on all morning.
+    /// afternoon (it is otherwise only used in the evening), the desk lamp at night, the kitchen light left on all
+    /// morning and the TV left on half the night.
     /// </summary>
     public static IReadOnlyList<PlantedAnomaly> Anomalies(Func<string, EntityRole, string> entity) =>
     [
@@ -173,6 +250,10 @@ internal static class HomeLayout
             [new TimeOnly(3, 10), new TimeOnly(9, 40), new TimeOnly(14, 20)], TimeSpan.FromMinutes(25), null, TimeSpan.Zero),
         new("kitchen-light-left-on", entity("kitchen/ceiling light", EntityRole.OnOff), "on", "off", 12, 5,
             [], TimeSpan.Zero, "kitchen-morning", TimeSpan.FromHours(5)),
+        new("desk-lamp-at-night", entity("office/desk lamp", EntityRole.OnOff), "on", "off", 11, 6,
+            [new TimeOnly(22, 30), new TimeOnly(3, 30), new TimeOnly(15, 30)], TimeSpan.FromMinutes(40), null, TimeSpan.Zero),
+        new("tv-left-on", entity("living room/tv plug", EntityRole.OnOff), "on", "off", 9, 2,
+            [], TimeSpan.Zero, "tv-evening", TimeSpan.FromHours(4)),
     ];
 
     /// <summary>Use that follows no routine.</summary>
@@ -189,5 +270,7 @@ internal static class HomeLayout
             new TimeOnly(7, 0), new TimeOnly(22, 30), ["on", "off"], TimeSpan.FromSeconds(70), TimeSpan.FromMinutes(6)),
         new("hallway-presence", entity("hallway/motion", EntityRole.Occupancy), NoiseShape.Session, 3.0,
             new TimeOnly(6, 30), new TimeOnly(23, 0), ["on", "off"], TimeSpan.FromSeconds(65), TimeSpan.FromMinutes(3)),
+        new("living-ceiling-sessions", entity("living room/ceiling light", EntityRole.OnOff), NoiseShape.Session, 0.4,
+            new TimeOnly(9, 0), new TimeOnly(22, 0), ["on", "off"], TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(50)),
     ];
 }

@@ -1,5 +1,6 @@
 using HaIngestor.Domain.Detection;
 using HaIngestor.Domain.Detection.Evaluation;
+using HaIngestor.Domain.Time;
 
 namespace HaIngestor.Simulation;
 
@@ -349,6 +350,13 @@ public static class PlantedTruth
                     continue;
                 }
 
+                // A window that starts or ends within a local day holds only the part of it after or before the cut.
+                var at = Instant(calendar, date.ToDateTime(anomaly.Activity is null ? anomaly.TimeOn(date) : activity!.LocalTime));
+                if (at < startUtc || at >= startUtc.AddDays(days))
+                {
+                    continue;
+                }
+
                 var required = usedDays - 1 >= d.AnomalyHistoryDays && (anomaly.Activity is null || date < last);
                 yield return new TruthEntry(
                     AnomalyDetector.TypeName,
@@ -360,6 +368,18 @@ public static class PlantedTruth
                     new AnomalyTruth(date, anomaly.Activity is null ? AnomalyDetails.UnusualHour : AnomalyDetails.LongOnTime));
             }
         }
+    }
+
+    /// <summary>A local wall-clock time as the generator places it (a time skipped by the spring change happens an hour later).</summary>
+    private static DateTimeOffset Instant(HomeCalendar calendar, DateTime local)
+    {
+        var zone = calendar.TimeZone;
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static int CountDays(DateOnly first, DateOnly last, DaySelection days)

@@ -130,6 +130,9 @@ public class DetectorSupervisionTests() : TestKit(TestConfig.Patient)
 
         public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) => Task.FromResult(0);
 
+        public Task<L1WriteLog> WriteLogAsync(CancellationToken cancellationToken = default) =>
+            Task.FromException<L1WriteLog>(new IOException("database is locked"));
+
         public Task<long> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult(0L);
     }
 }

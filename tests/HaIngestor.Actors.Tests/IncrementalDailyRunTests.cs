@@ -12,6 +12,7 @@ using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
 using HaIngestor.Domain.Time;
 using HaIngestor.Storage.Aggregates;
+using HaIngestor.Storage.EventStore;
 
 namespace HaIngestor.Actors.Tests;
 
@@ -39,8 +40,8 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         var l1 = new InMemoryEventStore(events.Where(e => e.Time >= rawHorizon));
         var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
         var l2Days = events.Where(e => e.Time < Calendar.StartOfDay(Today.AddDays(-6))).ToList();
-        await l2.SaveAsync(IncrementalAnalysis.Aggregate(l2Days, Home, Detectors).Select(StoredAggregate.Of).ToList());
-        await l2.SaveAsync([new StoredAggregate(TimelineDay.KindName, Today.AddDays(-100), [1, 0, 0, 0, 0])]);
+        await StoreAsync(l2, l2Days, Detectors);
+        await l2.SaveAsync([new StoredAggregate(TimelineDay.KindName, Today.AddDays(-100), [1, 0, 0, 0, 0], "old", 0)]);
 
         var windowStart = Calendar.StartOfDay(FirstDay);
         var (report, patterns) = Run(l1, new AggregateStorage(l2, 7, 90), windowStart);
@@ -54,9 +55,9 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         Assert.Contains(patterns, p => p.Type == CoOccurrenceDetector.TypeName && p.Entities.SequenceEqual(["light.hall", "light.stairs"]));
         Assert.Contains(patterns, p => p.Type == DurationDetector.TypeName && p.Entities[0] == "light.kitchen");
 
-        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimelineDay.KindName));
-        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimeOfDayDay.KindName));
+        Assert.Equal((6, 0, 30, 0), Counts(report));
         Assert.Equal(30, (await l2.LoadAsync(TimelineDay.KindName, FirstDay, Today)).Count);
+        Assert.Equal(30, (await l2.LoadAsync(TimeOfDayDay.KindName, FirstDay, Today)).Count);
         Assert.Empty(await l2.LoadAsync(TimelineDay.KindName, Today.AddDays(-200), Today.AddDays(-91)));
     }
 
@@ -73,14 +74,15 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
     }
 
     [Fact]
-    public async Task The_next_days_run_aggregates_only_the_new_day_and_reads_a_corrupt_day_raw()
+    public async Task The_next_days_run_aggregates_only_the_new_day_and_rebuilds_a_corrupt_day()
     {
         var events = History();
         var l1 = new InMemoryEventStore(events.Where(e => e.Time >= RunAt.AddDays(-7)));
         var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
         var upToYesterday = events.Where(e => e.Time < Calendar.StartOfDay(Today.AddDays(-1))).ToList();
-        await l2.SaveAsync(IncrementalAnalysis.Aggregate(upToYesterday, Home, Detectors).Select(StoredAggregate.Of).ToList());
-        await l2.SaveAsync([new StoredAggregate(TimelineDay.KindName, Today.AddDays(-2), [1, 200])]);
+        await StoreAsync(l2, upToYesterday, Detectors);
+        var corruptFingerprint = AggregateFingerprint.Of(new DurationDetector(), Home);
+        await l2.SaveAsync([new StoredAggregate(TimelineDay.KindName, Today.AddDays(-2), [1, 200], corruptFingerprint, 0)]);
         var windowStart = Calendar.StartOfDay(FirstDay);
 
         var (report, patterns) = Run(l1, new AggregateStorage(l2, 7, 90), windowStart);
@@ -88,9 +90,9 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         var expected = Detectors.SelectMany(d => d.Detect(new DetectionContext(events.Where(e => e.Time < RunAt).ToList(), Home, windowStart, RunAt))).ToList();
         Assert.True(report.Status == AnalysisRunStatus.Completed, string.Join("; ", report.Failures));
         Assert.Equal(Json(expected), Json(patterns));
-        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimelineDay.KindName));
-        var corrupt = Assert.Single(await l2.LoadAsync(TimelineDay.KindName, Today.AddDays(-2), Today.AddDays(-2)));
-        Assert.Equal([1, 200], corrupt.Payload);
+        Assert.Equal((1, 1, 30, 0), Counts(report));
+        var repaired = Assert.Single(await l2.LoadAsync(TimelineDay.KindName, Today.AddDays(-2), Today.AddDays(-2)));
+        Assert.True(DailyAggregateCodec.TryDecode(repaired.Kind, repaired.Date, repaired.Payload, out _, out var error), error);
     }
 
     [Fact]
@@ -105,7 +107,152 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         Assert.True(report.Status == AnalysisRunStatus.Completed, string.Join("; ", report.Failures));
         Assert.Equal(events.Count(e => e.Time >= Calendar.StartOfDay(Today) && e.Time < RunAt), report.EventCount);
         Assert.Equal(6, (await l2.LoadAsync(TimelineDay.KindName, FirstDay, Today)).Count);
-        Assert.Equal(Today.AddDays(-1), await l2.LastAggregatedDateAsync(TimeOfDayDay.KindName));
+        Assert.Equal(6, (await l2.LoadAsync(TimeOfDayDay.KindName, FirstDay, Today)).Count);
+    }
+
+    [Fact]
+    public async Task A_changed_aggregation_setting_rebuilds_every_day_L1_holds_and_equals_a_full_recompute()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events);
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        var storage = new AggregateStorage(l2, 31, 90);
+        var windowStart = Calendar.StartOfDay(FirstDay);
+        var (first, before) = Run(l1, storage, windowStart);
+        var changed = WithSettings(new DetectorSettings
+        {
+            TimeOfDay = new TimeOfDaySettings { IgnoredDomains = [.. new TimeOfDaySettings().IgnoredDomains, "light"] },
+        });
+
+        var (report, patterns) = Run(l1, storage, windowStart, changed);
+        var (again, _) = Run(l1, storage, windowStart, changed);
+
+        Assert.Equal((30, 0, 30, 0), Counts(first));
+        Assert.Contains(before, p => p.Type == TimeOfDayDetector.TypeName && p.Entities[0] == "light.kitchen");
+        Assert.Equal((0, 30, 30, 0), Counts(report));
+        Assert.Equal(FullRecompute(events, windowStart, changed), Json(patterns));
+        Assert.DoesNotContain(patterns, p => p.Type == TimeOfDayDetector.TypeName && p.Entities[0] == "light.kitchen");
+        Assert.Contains(patterns, p => p.Type == CoOccurrenceDetector.TypeName);
+        Assert.Equal((0, 0, 30, 0), Counts(again));
+    }
+
+    [Fact]
+    public async Task A_changed_detection_threshold_rebuilds_nothing_and_still_equals_a_full_recompute()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events);
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        var storage = new AggregateStorage(l2, 31, 90);
+        var windowStart = Calendar.StartOfDay(FirstDay);
+        Run(l1, storage, windowStart);
+        var changed = WithSettings(new DetectorSettings
+        {
+            TimeOfDay = new TimeOfDaySettings { MinOccurrences = 40 },
+            CoOccurrence = new CoOccurrenceSettings(WindowSeconds: 10),
+            Duration = new DurationSettings(MinPeriods: 50),
+        });
+
+        var (report, patterns) = Run(l1, storage, windowStart, changed);
+
+        Assert.Equal((0, 0, 30, 0), Counts(report));
+        Assert.Equal(FullRecompute(events, windowStart, changed), Json(patterns));
+        Assert.DoesNotContain(patterns, p => p.Type is TimeOfDayDetector.TypeName or DurationDetector.TypeName);
+    }
+
+    [Fact]
+    public async Task Stale_days_L1_no_longer_holds_are_left_out_and_reported_never_mixed_in()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events.Where(e => e.Time >= RunAt.AddDays(-7)));
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        await StoreAsync(l2, events.Where(e => e.Time < Calendar.StartOfDay(Today.AddDays(-6))).ToList(), Detectors);
+        var changed = WithSettings(new DetectorSettings
+        {
+            TimeOfDay = new TimeOfDaySettings { IgnoredDomains = [.. new TimeOfDaySettings().IgnoredDomains, "sensor"] },
+        });
+        var windowStart = Calendar.StartOfDay(FirstDay);
+
+        var (report, patterns) = Run(l1, new AggregateStorage(l2, 7, 90), windowStart, changed);
+
+        Assert.Equal((6, 0, 6, 24), Counts(report));
+        Assert.Equal(Enumerable.Range(0, 24).Select(FirstDay.AddDays), report.AggregateDays!.Unavailable);
+        Assert.Equal(FullRecompute(events.Where(e => e.Time >= Calendar.StartOfDay(Today.AddDays(-6))), windowStart, changed), Json(patterns));
+        Assert.Equal(events.Count(e => e.Time >= Calendar.StartOfDay(Today.AddDays(-6)) && e.Time < RunAt), report.EventCount);
+    }
+
+    [Fact]
+    public async Task Late_events_for_an_aggregated_day_make_the_next_run_rebuild_it_and_equal_a_full_recompute()
+    {
+        var events = History();
+        var file = $"Data Source={Path.Combine(directory, "haingestor.db")}";
+        var l1 = new SqliteEventStore(file);
+        await l1.AppendAsync(events);
+        var l2 = new SqliteAggregateStore(file);
+        var storage = new AggregateStorage(l2, 31, 90);
+        var windowStart = Calendar.StartOfDay(FirstDay);
+        var (first, _) = Run(l1, storage, windowStart);
+        var lateDay = Today.AddDays(-3);
+        var evening = Calendar.StartOfDay(lateDay).AddHours(20);
+        List<StateChange> late =
+        [
+            new(evening, "light.study", "on", "off", "study"),
+            new(evening.AddMinutes(50), "light.study", "off", "on", "study"),
+        ];
+
+        await l1.AppendAsync(late);
+        var (report, patterns) = Run(l1, storage, windowStart);
+
+        Assert.Equal((30, 0, 30, 0), Counts(first));
+        Assert.Equal((0, 1, 30, 0), Counts(report));
+        Assert.Equal(FullRecompute(events.Concat(late).OrderBy(e => e.Time), windowStart, Detectors), Json(patterns));
+        var row = Assert.Single(await l2.LoadAsync(TimelineDay.KindName, lateDay, lateDay));
+        Assert.True(DailyAggregateCodec.TryDecode(row.Kind, row.Date, row.Payload, out var day, out var error), error);
+        Assert.Contains("light.study", ((TimelineDay)day).Entities);
+        Assert.Equal(events.Count(e => e.Time < RunAt) + late.Count, report.EventCount);
+    }
+
+    [Fact]
+    public async Task Days_marked_stale_are_rebuilt_by_the_next_run()
+    {
+        var events = History();
+        var l1 = new InMemoryEventStore(events);
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        var storage = new AggregateStorage(l2, 31, 90);
+        var windowStart = Calendar.StartOfDay(FirstDay);
+        Run(l1, storage, windowStart);
+
+        var marked = await l2.MarkStaleAsync([Today.AddDays(-4), Today.AddDays(-9)]);
+        var (report, patterns) = Run(l1, storage, windowStart);
+
+        Assert.Equal(4, marked);
+        Assert.Equal((0, 2, 30, 0), Counts(report));
+        Assert.Equal(FullRecompute(events, windowStart, Detectors), Json(patterns));
+        Assert.All(await l2.LoadAsync(TimelineDay.KindName, FirstDay, Today), row => Assert.NotEqual("", row.Fingerprint));
+    }
+
+    [Fact]
+    public async Task Events_appended_while_a_run_reads_L1_make_the_next_run_rebuild_their_day()
+    {
+        var events = History();
+        var readGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var l1 = new InMemoryEventStore(events) { ReadGate = readGate };
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(directory, "haingestor.db")}");
+        var storage = new AggregateStorage(l2, 31, 90);
+        var windowStart = Calendar.StartOfDay(FirstDay);
+        var evening = Calendar.StartOfDay(Today.AddDays(-3)).AddHours(21);
+        List<StateChange> late = [new(evening, "light.study", "on", "off", "study"), new(evening.AddMinutes(30), "light.study", "off", "on", "study")];
+
+        var suggestions = StartRun(l1, storage, windowStart, Detectors);
+        AwaitCondition(() => l1.WriteLogReads > 0, TimeSpan.FromSeconds(10));
+        await l1.AppendAsync(late);
+        readGate.SetResult();
+        var (first, _) = Collect(suggestions);
+        l1.ReadGate = null;
+        var (second, patterns) = Run(l1, storage, windowStart);
+
+        Assert.Equal((30, 0, 30, 0), Counts(first));
+        Assert.Equal((0, 1, 30, 0), Counts(second));
+        Assert.Equal(FullRecompute(events.Concat(late).OrderBy(e => e.Time), windowStart, Detectors), Json(patterns));
     }
 
     public new void Dispose()
@@ -143,7 +290,41 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         return events.Where(e => e.Time < Calendar.StartOfDay(Today).AddHours(6)).OrderBy(e => e.Time).ToList();
     }
 
-    private (AnalysisRunReport Report, IReadOnlyList<Pattern> Patterns) Run(InMemoryEventStore l1, AggregateStorage? l2, DateTimeOffset windowStart)
+    private static async Task StoreAsync(SqliteAggregateStore l2, IReadOnlyList<StateChange> events, IReadOnlyList<IPatternDetector> detectors)
+    {
+        var fingerprints = IncrementalAnalysis.Aggregators(detectors).ToDictionary(a => a.AggregateKind, a => AggregateFingerprint.Of(a, Home));
+        await l2.SaveAsync(IncrementalAnalysis.Aggregate(events, Home, detectors).Select(a => StoredAggregate.Of(a, fingerprints[a.Kind], 0)).ToList());
+    }
+
+    private static (int Aggregated, int Rebuilt, int FromAggregates, int Unavailable) Counts(AnalysisRunReport report)
+    {
+        Assert.NotNull(report.AggregateDays);
+        var days = report.AggregateDays;
+        return (days.Aggregated, days.Rebuilt, days.FromStore, days.Unavailable.Count);
+    }
+
+    private static IReadOnlyList<IPatternDetector> WithSettings(DetectorSettings settings) => DetectorCatalog.CreateAll(settings);
+
+    private static string FullRecompute(IEnumerable<StateChange> events, DateTimeOffset windowStart, IReadOnlyList<IPatternDetector> detectors)
+    {
+        var window = events.Where(e => e.Time >= windowStart && e.Time < RunAt).ToList();
+        return Json(detectors.SelectMany(d => d.Detect(new DetectionContext(window, Home, windowStart, RunAt))));
+    }
+
+    private (AnalysisRunReport Report, IReadOnlyList<Pattern> Patterns) Run(IEventStore l1, AggregateStorage? l2, DateTimeOffset windowStart) =>
+        Run(l1, l2, windowStart, Detectors);
+
+    private (AnalysisRunReport Report, IReadOnlyList<Pattern> Patterns) Run(
+        IEventStore l1, AggregateStorage? l2, DateTimeOffset windowStart, IReadOnlyList<IPatternDetector> detectors) =>
+        Collect(StartRun(l1, l2, windowStart, detectors));
+
+    private (AnalysisRunReport Report, IReadOnlyList<Pattern> Patterns) Collect(TestProbe suggestions)
+    {
+        var report = ExpectMsg<AnalysisRunCompleted>(TimeSpan.FromSeconds(30)).Report;
+        return (report, suggestions.ExpectMsg<PublishAnalysis>(TimeSpan.FromSeconds(30)).Patterns);
+    }
+
+    private TestProbe StartRun(IEventStore l1, AggregateStorage? l2, DateTimeOffset windowStart, IReadOnlyList<IPatternDetector> detectors)
     {
         var devices = CreateTestProbe();
         devices.SetAutoPilot(new DelegateAutoPilot((sender, message) =>
@@ -163,10 +344,8 @@ public sealed class IncrementalDailyRunTests : TestKit, IDisposable
         var suggestions = CreateTestProbe();
         var request = new AnalysisRunRequest("d1", "daily", "schedule", windowStart, RunAt);
         Sys.ActorOf(AnalysisRunActor.Props(
-            request, new AnalysisSettings(), Home, l1, devices, suggestions, Detectors, new ManualTimeProvider(RunAt), TestActor, l2));
-
-        var report = ExpectMsg<AnalysisRunCompleted>(TimeSpan.FromSeconds(30)).Report;
-        return (report, suggestions.ExpectMsg<PublishAnalysis>(TimeSpan.FromSeconds(30)).Patterns);
+            request, new AnalysisSettings(), Home, l1, devices, suggestions, detectors, new ManualTimeProvider(RunAt), TestActor, l2));
+        return suggestions;
     }
 
     /// <summary>The patterns as sorted JSON lines: detectors answer in any order, each detector's own order is kept.</summary>

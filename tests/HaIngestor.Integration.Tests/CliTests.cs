@@ -156,6 +156,42 @@ public sealed class CliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Evaluate_and_analyze_use_the_configured_detector_settings_and_reject_invalid_ones_like_the_daemon()
+    {
+        var output = Path.Combine(_workDirectory, "sim21");
+        var simulate = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "21", "--seed", "1", "--out", output, "--end", "2025-05-01T00:00:00Z");
+        Assert.True(simulate.ExitCode == 0, simulate.Output + simulate.Error);
+        string[] files = ["--events", Path.Combine(output, "events.jsonl"), "--home", Path.Combine(output, "home.json")];
+
+        async Task<Dictionary<string, int>> DetectedAsync(IReadOnlyDictionary<string, string>? environment, params string[] extra)
+        {
+            var json = Path.Combine(_workDirectory, $"scores-{Guid.NewGuid():N}.json");
+            var run = await DaemonProcess.RunAsync(_workDirectory, environment, Timeout, ["evaluate", .. files, "--truth", Path.Combine(output, "truth.json"), "--json", json, .. extra]);
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            using var document = JsonDocument.Parse(File.ReadAllBytes(json));
+            return document.RootElement.GetProperty("scores").EnumerateArray().ToDictionary(s => s.GetProperty("type").GetString()!, s => s.GetProperty("detected").GetInt32());
+        }
+
+        var defaults = await DetectedAsync(null);
+        var fromEnvironment = await DetectedAsync(new Dictionary<string, string> { ["HAINGESTOR__Detectors__TimeOfDay__MinOccurrences"] = "40" });
+        var fromCommandLine = await DetectedAsync(null, "--set", "Detectors:Duration:MinPeriods=500", "--set", "HaIngestor:Detectors:CoOccurrence:MinCount=500");
+        var invalid = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["evaluate", .. files, "--truth", Path.Combine(output, "truth.json"), "--set", "Detectors:TimeOfDay:MinOccurrences=0"]);
+        var analyze = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["analyze", .. files, "--json", "-", "--set", "Detectors:TimeOfDay:MinOccurrences=40"]);
+
+        Assert.True(defaults["time_of_day"] > 0 && defaults["duration"] > 0 && defaults["co_occurrence"] > 0, string.Join(", ", defaults));
+        Assert.Equal(0, fromEnvironment["time_of_day"]);
+        Assert.Equal(defaults["duration"], fromEnvironment["duration"]);
+        Assert.Equal((0, 0), (fromCommandLine["duration"], fromCommandLine["co_occurrence"]));
+        Assert.Equal(defaults["time_of_day"], fromCommandLine["time_of_day"]);
+        Assert.Equal(2, invalid.ExitCode);
+        Assert.Contains("Invalid configuration:", invalid.Error, StringComparison.Ordinal);
+        Assert.Contains("HaIngestor:Detectors: Invalid time_of_day settings: MinOccurrences must be at least 1", invalid.Error, StringComparison.Ordinal);
+        Assert.True(analyze.ExitCode == 0, analyze.Error);
+        using var result = JsonDocument.Parse(analyze.Output);
+        Assert.DoesNotContain(result.RootElement.GetProperty("patterns").EnumerateArray(), p => p.GetProperty("type").GetString() == "time_of_day");
+    }
+
     private static double CircularMinutesApart(TimeOnly a, TimeOnly b)
     {
         var minutes = Math.Abs((a.ToTimeSpan() - b.ToTimeSpan()).TotalMinutes);

@@ -60,6 +60,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     private int eventCount;
     private IReadOnlyList<Pattern> detected = [];
     private double? utilisation;
+    private AggregateDayCounts? aggregateDays;
 
     public AnalysisRunActor(
         AnalysisRunRequest request,
@@ -253,12 +254,21 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
     {
         foreach (var problem in window.Problems)
         {
-            log.Warning("Run {RunId}: stored aggregate unreadable, its day was read raw: {Problem}", request.RunId, problem);
+            log.Warning("Run {RunId}: stored aggregate unreadable, treated as stale: {Problem}", request.RunId, problem);
+        }
+
+        var days = window.Days;
+        if (days.Unavailable.Count > 0)
+        {
+            log.Warning(
+                "Run {RunId}: {Count} days left out of the window: their aggregates are stale and L1 no longer holds their events ({Days})",
+                request.RunId, days.Unavailable.Count, string.Join(", ", days.Unavailable.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         log.Info(
-            "Run {RunId}: {Aggregated} new days aggregated into L2, {FromL2} days read from L2, {Raw} raw events read, {Pruned} old aggregates pruned",
-            request.RunId, window.DaysAggregated, window.DaysFromAggregates, window.Context.Events.Count, window.Pruned);
+            "Run {RunId}: {Aggregated} new days aggregated into L2, {Rebuilt} stale days rebuilt, {FromL2} days from aggregates, {Raw} raw events read, {Pruned} old aggregates pruned",
+            request.RunId, days.Aggregated, days.Rebuilt, days.FromStore, window.Context.Events.Count, window.Pruned);
+        aggregateDays = days;
         eventCount = (int)Math.Min(int.MaxValue, window.EventCount);
         EndPhase(FetchPhase);
         Detect(window.Context);
@@ -459,7 +469,8 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
             patternCount,
             suggestionCount,
             failures.ToList(),
-            utilisation);
+            utilisation,
+            AggregateDays: aggregateDays);
 
     private void EndPhase(string phase)
     {

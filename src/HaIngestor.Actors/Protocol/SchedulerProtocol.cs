@@ -43,8 +43,8 @@ public sealed record AnalysisRunCompleted(AnalysisRunReport Report);
 
 /// <summary>
 /// Persisted: one finished run, in plain fields (times as unix ms, phases and failures as parallel arrays).
-/// <c>Utilisation</c> and the <c>HomeAssistant*</c> fields (the run's check against HA's automations) came later:
-/// records written before them read as null / not checked.
+/// <c>Utilisation</c>, the <c>HomeAssistant*</c> fields (the run's check against HA's automations) and the L2 day
+/// counts came later: records written before them read as null / not checked.
 /// </summary>
 public sealed record JobRecorded(
     string RunId,
@@ -69,7 +69,9 @@ public sealed record JobRecorded(
     int HomeAssistantEnabled = 0,
     int HomeAssistantSkipped = 0,
     int HomeAssistantAlreadyAutomated = 0,
-    string? HomeAssistantReason = null);
+    string? HomeAssistantReason = null,
+    int[]? AggregateDayCounts = null,
+    string[]? UnavailableDays = null);
 
 /// <summary>Persisted snapshot of the scheduler: the kept history, newest first.</summary>
 public sealed record SchedulerStateSnapshot(JobRecorded[] Jobs);

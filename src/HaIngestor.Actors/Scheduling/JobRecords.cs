@@ -1,3 +1,4 @@
+using System.Globalization;
 using HaIngestor.Actors.Protocol;
 using HaIngestor.Domain.Detection;
 
@@ -50,7 +51,9 @@ public static class JobRecords
             report.SuggestionCount,
             report.Failures.Select(f => f.Key).ToArray(),
             report.Failures.Select(f => f.Value).ToArray(),
-            report.Utilisation);
+            report.Utilisation,
+            AggregateDayCounts: report.AggregateDays is { } days ? [days.Aggregated, days.Rebuilt, days.FromStore] : null,
+            UnavailableDays: report.AggregateDays?.Unavailable.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray());
 
     private static AnalysisRunReport Plain(JobRecorded record) =>
         new(
@@ -67,5 +70,12 @@ public static class JobRecords
             record.PatternCount,
             record.SuggestionCount,
             record.FailureKeys.Select((key, i) => KeyValuePair.Create(key, record.FailureMessages[i])).ToList(),
-            record.Utilisation);
+            record.Utilisation,
+            AggregateDays: record.AggregateDayCounts is [var aggregated, var rebuilt, var fromStore]
+                ? new AggregateDayCounts(
+                    aggregated,
+                    rebuilt,
+                    fromStore,
+                    (record.UnavailableDays ?? []).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList())
+                : null);
 }

@@ -2,12 +2,16 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using HaIngestor.Daemon.Configuration;
 using HaIngestor.Domain.Detection;
 using HaIngestor.Storage.Sources;
 
 namespace HaIngestor.Daemon.Cli;
 
-/// <summary><c>analyze --events FILE --home FILE [--json OUT] [--from T --to T]</c>: offline analysis of an export.</summary>
+/// <summary>
+/// <c>analyze --events FILE --home FILE [--json OUT] [--from T --to T] [--set KEY=VALUE ...]</c>: offline analysis of
+/// an export, with the detector settings of the configuration (see <see cref="OfflineConfiguration"/>).
+/// </summary>
 public static class AnalyzeCommand
 {
     public static Command Create()
@@ -18,9 +22,10 @@ public static class AnalyzeCommand
         var from = new Option<DateTimeOffset?>("--from") { Description = "window start (ISO-8601; default: first event)" };
         var to = new Option<DateTimeOffset?>("--to") { Description = "window end, exclusive (ISO-8601; default: just after the last event)" };
         var top = new Option<int>("--top") { Description = "how many suggestions", DefaultValueFactory = _ => 10 };
+        var settings = DaemonOptions.Settings();
         var command = new Command("analyze", "Analyse an events.jsonl export offline and print patterns and suggestions")
         {
-            events, home, json, from, to, top,
+            events, home, json, from, to, top, settings,
         };
         command.SetAction(parse => Run(
             parse.GetValue(events)!,
@@ -28,13 +33,25 @@ public static class AnalyzeCommand
             parse.GetValue(json),
             parse.GetValue(from),
             parse.GetValue(to),
-            parse.GetValue(top)));
+            parse.GetValue(top),
+            parse.GetValue(settings)));
         return command;
     }
 
-    private static int Run(FileInfo eventsFile, FileInfo homeFile, string? jsonOut, DateTimeOffset? from, DateTimeOffset? to, int top)
+    private static int Run(FileInfo eventsFile, FileInfo homeFile, string? jsonOut, DateTimeOffset? from, DateTimeOffset? to, int top, string[]? settings)
     {
         var total = Stopwatch.StartNew();
+        DetectorSettings detectorSettings;
+        try
+        {
+            detectorSettings = OfflineConfiguration.DetectorSettings(DaemonOptions.SettingOverrides(settings));
+        }
+        catch (InvalidConfigurationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
         Domain.Time.HomeProfile home;
         try
         {
@@ -52,7 +69,7 @@ public static class AnalyzeCommand
             return 2;
         }
 
-        var file = OfflineAnalysis.AnalyzeFile(eventsFile.FullName, home, from, to, DetectorCatalog.CreateAll(), top);
+        var file = OfflineAnalysis.AnalyzeFile(eventsFile.FullName, home, from, to, DetectorCatalog.CreateAll(detectorSettings), top);
         var read = file.Read;
         foreach (var error in read.Errors)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using HaIngestor.Daemon.Configuration;
 using HaIngestor.Domain.Detection;
 using HaIngestor.Domain.Detection.Evaluation;
 using HaIngestor.Domain.Time;
@@ -9,8 +10,8 @@ using HaIngestor.Storage.Sources;
 namespace HaIngestor.Daemon.Cli;
 
 /// <summary>
-/// <c>evaluate --events FILE --home FILE (--truth FILE | --adl FILE) [--json OUT]</c>: runs the same analysis as
-/// <c>analyze</c> and scores it, per pattern type, against a simulator's planted truth (precision and recall),
+/// <c>evaluate --events FILE --home FILE (--truth FILE | --adl FILE) [--json OUT] [--set KEY=VALUE ...]</c>: runs the
+/// same analysis as <c>analyze</c>, with the detector settings of the configuration, and scores it, per pattern type, against a simulator's planted truth (precision and recall),
 /// or reports which labelled daily activities of a real recording were found at their local hour.
 /// </summary>
 public static class EvaluateCommand
@@ -22,16 +23,29 @@ public static class EvaluateCommand
         var truth = new Option<FileInfo?>("--truth") { Description = "truth.json written by 'simulate' (planted patterns)" };
         var adl = new Option<FileInfo?>("--adl") { Description = "truth_adl.json of a real recording (labelled activities)" };
         var json = new Option<string?>("--json") { Description = "write the scores as JSON to this file ('-' for stdout)" };
+        var settings = DaemonOptions.Settings();
         var command = new Command("evaluate", "Score the analysis of an export against planted truth or labelled activities")
         {
-            events, home, truth, adl, json,
+            events, home, truth, adl, json, settings,
         };
-        command.SetAction(parse => Run(parse.GetValue(events)!, parse.GetValue(home)!, parse.GetValue(truth), parse.GetValue(adl), parse.GetValue(json)));
+        command.SetAction(parse => Run(
+            parse.GetValue(events)!, parse.GetValue(home)!, parse.GetValue(truth), parse.GetValue(adl), parse.GetValue(json), parse.GetValue(settings)));
         return command;
     }
 
-    private static int Run(FileInfo eventsFile, FileInfo homeFile, FileInfo? truthFile, FileInfo? adlFile, string? jsonOut)
+    private static int Run(FileInfo eventsFile, FileInfo homeFile, FileInfo? truthFile, FileInfo? adlFile, string? jsonOut, string[]? settings)
     {
+        DetectorSettings detectorSettings;
+        try
+        {
+            detectorSettings = OfflineConfiguration.DetectorSettings(DaemonOptions.SettingOverrides(settings));
+        }
+        catch (InvalidConfigurationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
         if (truthFile is null && adlFile is null)
         {
             Console.Error.WriteLine("evaluate needs --truth FILE or --adl FILE");
@@ -91,7 +105,7 @@ public static class EvaluateCommand
         var events = read.Events;
         var from = events.Count > 0 ? events[0].Time : DateTimeOffset.UnixEpoch;
         var to = events.Count > 0 ? events[^1].Time.AddMilliseconds(1) : from;
-        var result = OfflineAnalysis.Run(events, home, from, to, DetectorCatalog.CreateAll(), 10);
+        var result = OfflineAnalysis.Run(events, home, from, to, DetectorCatalog.CreateAll(detectorSettings), 10);
         foreach (var (detector, error) in result.Failures)
         {
             Console.Error.WriteLine($"detector {detector} failed: {error}");

@@ -57,15 +57,21 @@ public static class OptionsValidation
             problems.Add($"HaIngestor:Sql:Provider '{options.Sql.Provider}' is not available yet (only Sqlite)");
         }
 
+        problems.AddRange(DetectorProblems(options));
+        return problems;
+    }
+
+    /// <summary>What is wrong with the detector thresholds alone (the offline verbs need nothing else).</summary>
+    public static IReadOnlyList<string> DetectorProblems(HaIngestorOptions options)
+    {
         try
         {
             Domain.Detection.DetectorCatalog.CreateAll(options.Detectors);
+            return [];
         }
         catch (ArgumentException e)
         {
-            problems.Add($"HaIngestor:Detectors: {e.Message}");
+            return [$"HaIngestor:Detectors: {e.Message}"];
         }
-
-        return problems;
     }
 }

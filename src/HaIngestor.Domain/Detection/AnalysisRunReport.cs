@@ -16,6 +16,7 @@ namespace HaIngestor.Domain.Detection;
 /// <param name="Failures">Detector (or phase) name → error message, for what failed.</param>
 /// <param name="Utilisation">Home-wide feature utilisation (controllable features ever used / all controllable features), when phase 4 measured it.</param>
 /// <param name="HomeAssistant">Whether the suggestions were checked against Home Assistant's own automations, and what that dropped; null for runs from before the check existed.</param>
+/// <param name="AggregateDays">How the window's days came out of L2, when the run read through it.</param>
 public sealed record AnalysisRunReport(
     string RunId,
     string Kind,
@@ -31,4 +32,5 @@ public sealed record AnalysisRunReport(
     int SuggestionCount,
     IReadOnlyList<KeyValuePair<string, string>> Failures,
     double? Utilisation = null,
-    HomeAssistantCheck? HomeAssistant = null);
+    HomeAssistantCheck? HomeAssistant = null,
+    AggregateDayCounts? AggregateDays = null);

@@ -33,6 +33,22 @@ public static class AnalysisRunReportJson
             writer.WriteNumber("utilisation", Math.Round(utilisation, 4));
         }
 
+        if (report.AggregateDays is { } days)
+        {
+            writer.WriteStartObject("l2_days");
+            writer.WriteNumber("aggregated", days.Aggregated);
+            writer.WriteNumber("rebuilt", days.Rebuilt);
+            writer.WriteNumber("from_aggregates", days.FromStore);
+            writer.WriteStartArray("unavailable");
+            foreach (var date in days.Unavailable)
+            {
+                writer.WriteStringValue(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartArray("failures");
         foreach (var (name, error) in report.Failures)
         {
@@ -74,7 +90,8 @@ public static class AnalysisRunReportJson
                 .Select(f => KeyValuePair.Create(JsonFields.String(f, "name"), JsonFields.String(f, "error")))
                 .ToList(),
             JsonFields.OptionalDouble(element, "utilisation"),
-            element.TryGetProperty("home_assistant", out var check) ? ReadHomeAssistant(check) : null);
+            element.TryGetProperty("home_assistant", out var check) ? ReadHomeAssistant(check) : null,
+            ReadAggregateDays(element));
     }
 
     private static void WriteHomeAssistant(Utf8JsonWriter writer, HomeAssistantCheck check)
@@ -113,6 +130,24 @@ public static class AnalysisRunReportJson
             JsonFields.Int(check, "skipped"),
             JsonFields.Int(check, "already_automated"),
             JsonFields.OptionalString(check, "reason"));
+    }
+
+    private static AggregateDayCounts? ReadAggregateDays(JsonElement element)
+    {
+        if (!element.TryGetProperty("l2_days", out var days) || days.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return new AggregateDayCounts(
+            JsonFields.Int(days, "aggregated"),
+            JsonFields.Int(days, "rebuilt"),
+            JsonFields.Int(days, "from_aggregates"),
+            JsonFields.Required(days, "unavailable", JsonValueKind.Array).EnumerateArray()
+                .Select(d => DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+                    ? date
+                    : throw new JsonException($"l2_days.unavailable holds '{d}', not a yyyy-MM-dd date"))
+                .ToList());
     }
 
     public static string StatusName(AnalysisRunStatus status) => status switch

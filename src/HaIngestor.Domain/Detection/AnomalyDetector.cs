@@ -21,7 +21,11 @@ namespace HaIngestor.Domain.Detection;
 /// <item>Long on-time: on log durations (human on-times are skewed; a linear MAD would flag the tail of
 /// any scattered device), z = (ln d − median) / max(MAD, floor); unusual when z &gt;
 /// <see cref="AnomalySettings.DurationMadFactor"/> and d ≥ <see cref="AnomalySettings.MinUnusualDurationSeconds"/>;
-/// <c>confidence</c> = 1 − k / (2z).</item>
+/// <c>confidence</c> = 1 − k / (2z). It must also be longer than every usual on-time of the other days (those
+/// within that bound) by e^(k·floor), so that a sparse tail of ordinary long uses, which widens the MAD bound to
+/// somewhere inside it, does not make its own longest members look unusual. When more than <see cref="AnomalySettings.MaxLongShare"/> of the history
+/// is itself beyond that bound, the history has a long mode of its own and z = (ln d − ln longest) / floor:
+/// only an on-time well past every one seen before is unusual.</item>
 /// </list>
 /// Both confidences are 0.5 at the threshold and approach 1 far beyond it.
 /// </remarks>
@@ -43,6 +47,8 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
     public AnomalySettings Settings { get; } = settings;
 
     public string AggregateKind => TimelineDay.KindName;
+
+    public string AggregationSettings => string.Empty;
 
     public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
 
@@ -182,10 +188,22 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
             var others = logs.AsSpan(0, count);
             var median = Quantiles.Median(others);
             var scale = Math.Max(Quantiles.MedianAbsoluteDeviation(others, median), Settings.MinLogDurationScale);
+            var bound = median + (k * scale);
+            var beyond = 0;
+            foreach (var log in others)
+            {
+                beyond += log > bound ? 1 : 0;
+            }
+
+            // Sorted ascending, so the last of the others is the longest and the one before the first beyond the bound the longest usual one.
+            var longMode = beyond > Settings.MaxLongShare * count;
+            var (reference, referenceScale) = longMode ? (others[^1], Settings.MinLogDurationScale) : (median, scale);
+            var longestUsual = others[count - beyond - 1];
             foreach (var period in periods.Where(p => timeline.Day[p.Start] == day && p.Seconds >= Settings.MinUnusualDurationSeconds))
             {
-                var z = (Math.Log(period.Seconds) - median) / scale;
-                if (z <= k)
+                var log = Math.Log(period.Seconds);
+                var z = (log - reference) / referenceScale;
+                if (z <= k || log - longestUsual <= k * Settings.MinLogDurationScale)
                 {
                     continue;
                 }
@@ -193,9 +211,12 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
                 var entity = timeline.EntityName(timeline.ItemEntity[item]);
                 var state = timeline.StateName(timeline.ItemState[item]);
                 var start = Clock(timeline.Minute[period.Start]);
+                var usual = longMode
+                    ? $"the longest of its {count} on-times on {otherDays} other days was {Span(Math.Exp(reference))}."
+                    : $"on {otherDays} other days it usually stays '{state}' for {Span(Math.Exp(median))} (median), {Span(Math.Exp(bound))} at most expected.";
                 var description = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{entity} stayed '{state}' for {Span(period.Seconds)} from {start} local time; on {otherDays} other days it usually stays '{state}' for {Span(Math.Exp(median))} (median), {Span(Math.Exp(median + (k * scale)))} at most expected.");
+                    $"{entity} stayed '{state}' for {Span(period.Seconds)} from {start} local time; {usual}");
                 patterns.Add(Anomaly(timeline, item, day, AnomalyDetails.LongOnTime, start, 1, 1 - (k / (2 * z)), description));
             }
         }

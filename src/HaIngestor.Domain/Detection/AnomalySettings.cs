@@ -10,6 +10,11 @@ namespace HaIngestor.Domain.Detection;
 /// <param name="MinUnusualDurationSeconds">On-times shorter than this are never unusual.</param>
 /// <param name="MaxOnTimeSeconds">Longer periods are lost events rather than usage and are ignored.</param>
 /// <param name="MaxStatesPerEntity">Entities with more distinct states are measurements and are left out.</param>
+/// <param name="MaxLongShare">
+/// When more than this share of the other days' on-times already lie beyond median × e^(k·MAD), long on-times
+/// are part of how the entity is used (a light mostly switched on for a minute, now and then for an evening): an
+/// on-time is then unusual only when it is longer than all of them by e^(k·floor).
+/// </param>
 public sealed record AnomalySettings(
     int MinHistoryDays = 14,
     int MinHistoryEvents = 10,
@@ -19,4 +24,5 @@ public sealed record AnomalySettings(
     double MinLogDurationScale = 0.1,
     double MinUnusualDurationSeconds = 900,
     double MaxOnTimeSeconds = 3 * 24 * 3600,
-    int MaxStatesPerEntity = 8);
+    int MaxStatesPerEntity = 8,
+    double MaxLongShare = 0.15);

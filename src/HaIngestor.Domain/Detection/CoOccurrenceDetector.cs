@@ -37,6 +37,8 @@ public sealed class CoOccurrenceDetector(CoOccurrenceSettings settings) : IAggre
 
     public string AggregateKind => TimelineDay.KindName;
 
+    public string AggregationSettings => string.Empty;
+
     public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
 
     public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));

@@ -9,9 +9,11 @@ namespace HaIngestor.Domain.Detection;
 /// DST change or midnight in between does not distort them).
 /// </summary>
 /// <remarks>
-/// <c>confidence</c> = max(0, 1 − IQR / (2 × median)) × n / (n + MinPeriods): near 1 for many alike
+/// <c>confidence</c> = max(0, 1 − IQR / (2 × median)) × n / (n + MinPeriods / 2): near 1 for many alike
 /// on-times, 0.75 when the quartiles lie ±25 % around the median, about 0.2 for exponentially scattered
-/// ones (IQR ≈ 1.6 × median), lower with few periods. Below <see cref="DurationSettings.MinConfidence"/>
+/// ones (IQR ≈ 1.6 × median), lower with few periods — MinPeriods identical on-times score 2/3, so the
+/// fewest periods the settings allow can make a typical on-time when they agree (a weekend chore seen on
+/// eight days in a month is one). Below <see cref="DurationSettings.MinConfidence"/>
 /// an entity has no typical on-time and nothing is reported.
 /// <c>occurrences</c> = the number of periods.
 /// </remarks>
@@ -31,6 +33,8 @@ public sealed class DurationDetector(DurationSettings settings) : IAggregatingDe
     public DurationSettings Settings { get; } = settings;
 
     public string AggregateKind => TimelineDay.KindName;
+
+    public string AggregationSettings => string.Empty;
 
     public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
 
@@ -60,7 +64,7 @@ public sealed class DurationDetector(DurationSettings settings) : IAggregatingDe
             var median = Quantiles.Median(durations);
             var p25 = Quantiles.Of(durations, 0.25);
             var p75 = Quantiles.Of(durations, 0.75);
-            var confidence = Math.Max(0, 1 - ((p75 - p25) / (2 * median))) * durations.Length / (durations.Length + (double)Settings.MinPeriods);
+            var confidence = Math.Max(0, 1 - ((p75 - p25) / (2 * median))) * durations.Length / (durations.Length + (Settings.MinPeriods / 2.0));
             if (confidence < Settings.MinConfidence)
             {
                 continue;

@@ -33,6 +33,8 @@ public sealed class RoomDetector(RoomSettings settings) : IAggregatingDetector
 
     public string AggregateKind => TimelineDay.KindName;
 
+    public string AggregationSettings => string.Empty;
+
     public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
 
     public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));

@@ -76,6 +76,9 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
 
     public string AggregateKind => TimeOfDayDay.KindName;
 
+    /// <summary>Only the ignored domains decide what a day's record keeps; the thresholds act on the records.</summary>
+    public string AggregationSettings => "ignored_domains=" + string.Join(',', _ignoredDomains.Order(StringComparer.Ordinal));
+
     public DailyAggregate Aggregate(LocalDay day, HomeProfile home) =>
         TimeOfDayDay.From(day, home.Calendar.CreateConverter(), _ignoredDomains);
 

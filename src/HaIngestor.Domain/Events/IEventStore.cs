@@ -12,6 +12,12 @@ public interface IEventStore
     /// <summary>Deletes changes older than <paramref name="olderThan"/>; returns how many were deleted.</summary>
     Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The write log: the current append sequence, where pruning cut, and which hours got events by which append.
+    /// Read it before the events it is meant to vouch for: an append committed after it carries a higher sequence.
+    /// </summary>
+    Task<L1WriteLog> WriteLogAsync(CancellationToken cancellationToken = default);
+
     /// <summary>How many changes are stored.</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,9 @@ namespace HaIngestor.Storage.EventStore;
 /// The embedded L1 store: table <c>state_changes</c> in one SQLite file. Times are kept in whole
 /// milliseconds; insertion order (rowid) breaks ties between equal times. Safe for concurrent use: every
 /// call has its own connection, and appends of this instance take turns instead of spinning on SQLite's lock.
+/// Each append also bumps the write sequence (<c>l1_write_log</c>) and stamps it on the UTC hours its events fall
+/// in (<c>l1_written_hours</c>), in the same transaction: one update and an upsert per distinct hour, so the L2
+/// side can tell which days got events after their aggregates were made (<see cref="L1WriteLog"/>).
 /// </summary>
 public sealed class SqliteEventStore : IEventStore
 {
@@ -23,7 +26,19 @@ public sealed class SqliteEventStore : IEventStore
             parent_id TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_state_changes_time ON state_changes (time_ms);
+        CREATE TABLE IF NOT EXISTS l1_write_log (
+            id               INTEGER PRIMARY KEY CHECK (id = 0),
+            sequence         INTEGER NOT NULL,
+            pruned_before_ms INTEGER
+        );
+        INSERT OR IGNORE INTO l1_write_log (id, sequence, pruned_before_ms) VALUES (0, 0, NULL);
+        CREATE TABLE IF NOT EXISTS l1_written_hours (
+            hour     INTEGER PRIMARY KEY,
+            sequence INTEGER NOT NULL
+        );
         """;
+
+    private const long MillisecondsPerHour = 3_600_000;
 
     private readonly SqliteDatabase _database;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -58,9 +73,12 @@ public sealed class SqliteEventStore : IEventStore
             var parent = insert.Parameters.Add("$parent", SqliteType.Text);
             insert.Prepare();
 
+            var hours = new HashSet<long>();
             foreach (var change in batch)
             {
-                time.Value = change.Time.ToUnixTimeMilliseconds();
+                var ms = change.Time.ToUnixTimeMilliseconds();
+                hours.Add(ms >= 0 ? ms / MillisecondsPerHour : ((ms + 1) / MillisecondsPerHour) - 1);
+                time.Value = ms;
                 entity.Value = change.EntityId;
                 state.Value = change.State;
                 old.Value = (object?)change.OldState ?? DBNull.Value;
@@ -71,12 +89,44 @@ public sealed class SqliteEventStore : IEventStore
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await StampHoursAsync(connection, hours, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    public async Task<L1WriteLog> WriteLogAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        // One read transaction: the sequence and the hours come from the same snapshot.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var head = connection.CreateCommand();
+        head.CommandText = "SELECT sequence, pruned_before_ms FROM l1_write_log WHERE id = 0";
+        long sequence;
+        DateTimeOffset prunedBefore;
+        await using (var reader = await head.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            sequence = reader.GetInt64(0);
+            prunedBefore = reader.IsDBNull(1) ? DateTimeOffset.MinValue : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
+        }
+
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT hour, sequence FROM l1_written_hours ORDER BY hour";
+        var hours = new List<WrittenHour>();
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                hours.Add(new WrittenHour(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * MillisecondsPerHour), reader.GetInt64(1)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new L1WriteLog(sequence, prunedBefore, hours);
     }
 
     public async Task<IReadOnlyList<StateChange>> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
@@ -116,10 +166,25 @@ public sealed class SqliteEventStore : IEventStore
         try
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction();
             await using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM state_changes WHERE time_ms < $before";
-            delete.Parameters.AddWithValue("$before", CeilingMilliseconds(olderThan));
-            return await delete.ExecuteNonQueryAsync(cancellationToken);
+            delete.CommandText = """
+                DELETE FROM state_changes WHERE time_ms < $before;
+                SELECT changes();
+                """;
+            var before = CeilingMilliseconds(olderThan);
+            delete.Parameters.AddWithValue("$before", before);
+            var deleted = (int)(long)(await delete.ExecuteScalarAsync(cancellationToken))!;
+            await using var log = connection.CreateCommand();
+            log.CommandText = """
+                DELETE FROM l1_written_hours WHERE (hour + 1) * $hour <= $before;
+                UPDATE l1_write_log SET pruned_before_ms = MAX(COALESCE(pruned_before_ms, $before), $before) WHERE id = 0;
+                """;
+            log.Parameters.AddWithValue("$hour", MillisecondsPerHour);
+            log.Parameters.AddWithValue("$before", before);
+            await log.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
         }
         finally
         {
@@ -133,6 +198,27 @@ public sealed class SqliteEventStore : IEventStore
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM state_changes";
         return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Bumps the write sequence and stamps it on each hour of the batch, inside the batch's transaction.</summary>
+    private static async Task StampHoursAsync(SqliteConnection connection, HashSet<long> hours, CancellationToken cancellationToken)
+    {
+        await using var bump = connection.CreateCommand();
+        bump.CommandText = "UPDATE l1_write_log SET sequence = sequence + 1 WHERE id = 0 RETURNING sequence";
+        var sequence = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
+        await using var stamp = connection.CreateCommand();
+        stamp.CommandText = """
+            INSERT INTO l1_written_hours (hour, sequence) VALUES ($hour, $sequence)
+            ON CONFLICT (hour) DO UPDATE SET sequence = excluded.sequence
+            """;
+        var hour = stamp.Parameters.Add("$hour", SqliteType.Integer);
+        stamp.Parameters.AddWithValue("$sequence", sequence);
+        stamp.Prepare();
+        foreach (var h in hours)
+        {
+            hour.Value = h;
+            await stamp.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Stored times are whole milliseconds, so a bound between two milliseconds is the next one up.</summary>

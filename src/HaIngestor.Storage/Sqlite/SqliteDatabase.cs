@@ -10,12 +10,14 @@ internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly string _schema;
+    private readonly Func<SqliteConnection, CancellationToken, Task>? _upgrade;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
 
     /// <param name="connectionString">E.g. <c>Data Source=data/haingestor.db</c>; the file's directory is created when missing.</param>
     /// <param name="schema">Idempotent DDL (<c>CREATE ... IF NOT EXISTS</c>) run once before the first command.</param>
-    public SqliteDatabase(string connectionString, string schema)
+    /// <param name="upgrade">Brings a file made by an older version up to <paramref name="schema"/> (DDL cannot add a column only when it is missing).</param>
+    public SqliteDatabase(string connectionString, string schema, Func<SqliteConnection, CancellationToken, Task>? upgrade = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
@@ -31,6 +33,7 @@ internal sealed class SqliteDatabase
 
         _connectionString = builder.ToString();
         _schema = schema;
+        _upgrade = upgrade;
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -66,6 +69,11 @@ internal sealed class SqliteDatabase
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=WAL;\n" + _schema;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            if (_upgrade is not null)
+            {
+                await _upgrade(connection, cancellationToken);
+            }
+
             _schemaReady = true;
         }
         finally

@@ -6,6 +6,9 @@ namespace HaIngestor.Actors.Tests.Support;
 public sealed class InMemoryEventStore : IEventStore
 {
     private readonly List<StateChange> changes = [];
+    private readonly SortedDictionary<DateTimeOffset, long> writtenHours = [];
+    private long sequence;
+    private DateTimeOffset prunedBefore = DateTimeOffset.MinValue;
     private readonly Lock gate = new();
     private int failuresLeft;
 
@@ -18,6 +21,8 @@ public sealed class InMemoryEventStore : IEventStore
     public TaskCompletionSource? ReadGate { get; set; }
 
     public int AppendCalls { get; private set; }
+
+    public int WriteLogReads { get; private set; }
 
     public IReadOnlyList<StateChange> All
     {
@@ -42,6 +47,13 @@ public sealed class InMemoryEventStore : IEventStore
             }
 
             changes.AddRange(batch);
+            sequence++;
+            foreach (var change in batch)
+            {
+                var utc = change.Time.UtcDateTime;
+                writtenHours[new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero)] = sequence;
+            }
+
             return Task.CompletedTask;
         }
     }
@@ -63,7 +75,22 @@ public sealed class InMemoryEventStore : IEventStore
     {
         lock (gate)
         {
+            prunedBefore = olderThan > prunedBefore ? olderThan : prunedBefore;
+            foreach (var hour in writtenHours.Keys.Where(h => h.AddHours(1) <= olderThan).ToList())
+            {
+                writtenHours.Remove(hour);
+            }
+
             return Task.FromResult(changes.RemoveAll(c => c.Time < olderThan));
+        }
+    }
+
+    public Task<L1WriteLog> WriteLogAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            WriteLogReads++;
+            return Task.FromResult(new L1WriteLog(sequence, prunedBefore, writtenHours.Select(h => new WrittenHour(h.Key, h.Value)).ToList()));
         }
     }
 

@@ -81,6 +81,34 @@ public sealed class AnomalyDetectorTests
     }
 
     [Fact]
+    public void A_light_often_left_on_for_a_while_is_no_anomaly_when_it_is_but_one_far_longer_than_ever_is()
+    {
+        // Most days the bathroom light is on for 12 minutes; on every third day someone reads in the bath for
+        // 30..90 minutes. Those long evenings are how the light is used; a whole night is not.
+        var random = new Random(4);
+        var events = Usual(random, Days(28)).Where(e => e.EntityId == Bathroom).ToList();
+        for (var i = 0; i < 28; i += 3)
+        {
+            var off = events.Single(e => e.State == "off" && Activity.Berlin.Calendar.LocalDate(e.Time) == FirstDay.AddDays(i));
+            events.Remove(off);
+            events.Add(off with { Time = off.Time.AddMinutes(20 + (random.NextDouble() * 60)) });
+        }
+
+        var withoutNight = new AnomalyDetector().Detect(Context(events.OrderBy(e => e.Time)));
+        var night = FirstDay.AddDays(20);
+        var lastOff = events.Single(e => e.State == "off" && Activity.Berlin.Calendar.LocalDate(e.Time) == night);
+        events.Remove(lastOff);
+        events.Add(lastOff with { Time = lastOff.Time.AddHours(7) });
+        var withNight = new AnomalyDetector().Detect(Context(events.OrderBy(e => e.Time)));
+
+        Assert.Empty(withoutNight);
+        var pattern = Assert.Single(withNight);
+        Assert.Equal((night, AnomalyDetails.LongOnTime), (Details(pattern).Date, Details(pattern).Kind));
+        Assert.Contains("the longest of its", Details(pattern).Description);
+        Assert.Contains(new AnomalyDetector(new AnomalySettings(MaxLongShare: 1)).Detect(Context(events.OrderBy(e => e.Time))), p => Details(p).Date != night);
+    }
+
+    [Fact]
     public void Usual_days_and_random_devices_give_no_anomaly()
     {
         var random = new Random(3);

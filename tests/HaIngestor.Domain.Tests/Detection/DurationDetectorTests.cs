@@ -112,7 +112,25 @@ public sealed class DurationDetectorTests
         Assert.Equal(2700, details.P25DurationSeconds);
         Assert.Equal(2700, details.P75DurationSeconds);
         Assert.Equal(days, pattern.EvidenceDates);
-        Assert.Equal(14.0 / 19, pattern.Confidence, 3);
+        Assert.Equal(14.0 / 16.5, pattern.Confidence, 3);
+    }
+
+    [Fact]
+    public void A_weekend_chore_seen_on_eight_days_has_a_typical_on_time()
+    {
+        var random = new Random(8);
+        var weekends = Days(28).Where(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday).ToList();
+        var events = weekends.SelectMany(day =>
+        {
+            var on = At(day, 10 + (random.NextDouble() / 3));
+            return new[] { Human(on, "switch.washer", "on"), Human(on.AddMinutes(95 + (random.NextDouble() * 10)), "switch.washer", "off") };
+        });
+
+        var pattern = Assert.Single(new DurationDetector().Detect(Context(events)));
+
+        Assert.Equal(8, pattern.Occurrences);
+        Assert.InRange(Assert.IsType<DurationDetails>(pattern.Details).MedianDurationSeconds, 95 * 60, 105 * 60);
+        Assert.InRange(pattern.Confidence, 0.6, 0.8);
     }
 
     [Fact]

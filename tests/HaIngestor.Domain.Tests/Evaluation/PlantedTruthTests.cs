@@ -23,6 +23,39 @@ public sealed class PlantedTruthTests
         Assert.DoesNotContain(pairs, p => p.Entities.SequenceEqual(["binary_sensor.kitchen_motion_occupancy", "light.kitchen_ceiling_light"]));
     }
 
+    [Theory]
+    [InlineData(1, "2024-03-15T00:00:00+01:00")]
+    [InlineData(7, "2025-03-20T00:00:00+01:00")]
+    public void A_month_of_the_default_home_plants_enough_of_every_kind_to_score_precision_and_recall(int seed, string start)
+    {
+        var truth = PlantedTruth.Derive(SimulatedHome.Create(seed), DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), 30);
+
+        var required = truth.Entries.Where(e => e.Required).GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(
+            new[] { TimeOfDayDetector.TypeName, CoOccurrenceDetector.TypeName, SequenceDetector.TypeName, DurationDetector.TypeName, RoomDetector.TypeName, AnomalyDetector.TypeName },
+            kind => Assert.True(required.GetValueOrDefault(kind) >= 9, $"{kind}: {required.GetValueOrDefault(kind)} required entries"));
+        Assert.Equal(
+            ["bathroom", "bedroom", "dining_room", "hallway", "kids_room", "kitchen", "living_room", "office", "utility"],
+            Of(truth, RoomDetector.TypeName).Select(r => ((RoomTruth)r.Details).Area).Order(StringComparer.Ordinal));
+        Assert.Contains(Of(truth, TimeOfDayDetector.TypeName), t => t.Required && ((TimeOfDayTruth)t.Details).LocalMinuteOfDay < 7 * 60 && t.Source == "kids-bedtime");
+    }
+
+    [Theory]
+    [InlineData("2024-03-20T22:00:00Z", false)] // 23:00 local: that day's odd-hour session is before the window
+    [InlineData("2024-03-19T23:00:00Z", true)] // local midnight
+    public void An_anomaly_is_planted_truth_only_when_the_window_holds_it(string start, bool holdsFirstEvening)
+    {
+        var home = SimulatedHome.Create(4);
+        var from = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture);
+        var events = new HistoryGenerator(home).Generate(from, 30).ToList();
+
+        var truth = PlantedTruth.Derive(home, from, 30);
+
+        var odd = Of(truth, AnomalyDetector.TypeName).Where(a => a.Source == "desk-lamp-at-night").Select(a => ((AnomalyTruth)a.Details).Date).ToList();
+        Assert.Equal(holdsFirstEvening, odd.Contains(new DateOnly(2024, 3, 20)));
+        Assert.All(odd, date => Assert.Contains(events, e => e.EntityId == "light.office_desk_lamp" && e.State == "on" && home.Calendar.LocalDate(e.Time) == date));
+    }
+
     [Fact]
     public void Durations_are_the_planted_on_times_and_only_concentrated_ones_are_required()
     {

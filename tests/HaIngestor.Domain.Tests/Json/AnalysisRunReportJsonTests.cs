@@ -57,4 +57,23 @@ public sealed class AnalysisRunReportJsonTests
         Assert.Equal("co_occurrence", failure.GetProperty("name").GetString());
         Assert.Equal("timed out after 30 s", failure.GetProperty("error").GetString());
     }
+
+    [Fact]
+    public void L2_day_counts_are_written_and_read_back()
+    {
+        var original = Samples.Run("run-9", Samples.Start) with
+        {
+            AggregateDays = new AggregateDayCounts(1, 6, 29, [new DateOnly(2025, 9, 14), new DateOnly(2025, 9, 15)]),
+        };
+
+        using var document = JsonDocument.Parse(JsonRoundTrip.Write(AnalysisRunReportJson.Write, original));
+        var back = JsonRoundTrip.Through(AnalysisRunReportJson.Write, AnalysisRunReportJson.Read, original);
+
+        var days = document.RootElement.GetProperty("l2_days");
+        Assert.Equal(["aggregated", "rebuilt", "from_aggregates", "unavailable"], JsonRoundTrip.Keys(days));
+        Assert.Equal(["2025-09-14", "2025-09-15"], days.GetProperty("unavailable").EnumerateArray().Select(d => d.GetString()));
+        Assert.NotNull(back.AggregateDays);
+        Assert.Equal((1, 6, 29), (back.AggregateDays.Aggregated, back.AggregateDays.Rebuilt, back.AggregateDays.FromStore));
+        Assert.Equal(original.AggregateDays.Unavailable, back.AggregateDays.Unavailable);
+    }
 }

@@ -14,7 +14,7 @@ public sealed partial class SimulatedHomeTests
         var devices = document.RootElement;
 
         Assert.Equal(JsonValueKind.Array, devices.ValueKind);
-        Assert.InRange(devices.GetArrayLength(), 13, 21);
+        Assert.InRange(devices.GetArrayLength(), 25, 35);
         Assert.Equal("Coordinator", devices[0].GetProperty("type").GetString());
         Assert.Equal("Coordinator", devices[0].GetProperty("friendly_name").GetString());
         Assert.False(devices[0].TryGetProperty("definition", out _));

@@ -58,6 +58,37 @@ public sealed class SqliteEventStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_append_stamps_a_new_sequence_on_the_hours_it_wrote()
+    {
+        var store = new SqliteEventStore(_scratch.SqliteConnectionString());
+        var empty = await store.WriteLogAsync();
+
+        await store.AppendAsync([Change(10), Change(20), Change(130)]);
+        await store.AppendAsync([Change(15)]);
+        var log = await store.WriteLogAsync();
+
+        Assert.Equal((0L, DateTimeOffset.MinValue), (empty.Sequence, empty.PrunedBefore));
+        Assert.Empty(empty.Hours);
+        Assert.Equal(2, log.Sequence);
+        Assert.Equal([new WrittenHour(T0, 2), new WrittenHour(T0.AddHours(2), 1)], log.Hours);
+    }
+
+    [Fact]
+    public async Task Prune_forgets_the_hours_before_the_cut_and_remembers_where_it_cut()
+    {
+        var store = new SqliteEventStore(_scratch.SqliteConnectionString());
+        await store.AppendAsync([Change(10), Change(70), Change(190)]);
+
+        await store.PruneAsync(T0.AddMinutes(90));
+        await store.PruneAsync(T0.AddMinutes(30));
+        var log = await store.WriteLogAsync();
+
+        Assert.Equal(T0.AddMinutes(90), log.PrunedBefore);
+        Assert.Equal([T0.AddHours(1), T0.AddHours(3)], log.Hours.Select(h => h.Start));
+        Assert.Equal(1, log.Sequence);
+    }
+
+    [Fact]
     public async Task A_batch_that_fails_stores_nothing()
     {
         var store = new SqliteEventStore(_scratch.SqliteConnectionString());
@@ -66,6 +97,7 @@ public sealed class SqliteEventStoreTests : IDisposable
         await Assert.ThrowsAnyAsync<Exception>(() => store.AppendAsync([Change(1), Change(2, entity: null!)]));
 
         Assert.Equal(1, await store.CountAsync());
+        Assert.Equal(1, (await store.WriteLogAsync()).Sequence);
     }
 
     [Fact]

@@ -67,9 +67,14 @@ public sealed class DaemonProcess : IDisposable
     }
 
     /// <summary>Runs the program to its end and returns its exit code (-1 if it had to be killed).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunAsync(workingDirectory, null, timeout, args);
+
+    /// <summary>Runs the program to its end with extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
     {
-        using var process = Start(workingDirectory, null, args);
+        using var process = Start(workingDirectory, environment, args);
         var exit = await process.WaitForExitAsync(timeout);
         return (exit, process.Output, process.Error);
     }

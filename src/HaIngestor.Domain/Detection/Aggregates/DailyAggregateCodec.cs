@@ -8,6 +8,14 @@ public static class DailyAggregateCodec
     /// <summary>The aggregate kinds this codec knows.</summary>
     public static IReadOnlyList<string> Kinds { get; } = [TimelineDay.KindName, TimeOfDayDay.KindName];
 
+    /// <summary>The payload format version of <paramref name="kind"/>; stored rows of another version are stale.</summary>
+    public static int FormatVersion(string kind) => kind switch
+    {
+        TimelineDay.KindName => TimelineDayCodec.Version,
+        TimeOfDayDay.KindName => TimeOfDayDayCodec.Version,
+        _ => throw new ArgumentException($"unknown aggregate kind '{kind}'", nameof(kind)),
+    };
+
     public static byte[] Encode(DailyAggregate aggregate) => aggregate switch
     {
         TimelineDay day => TimelineDayCodec.Encode(day),

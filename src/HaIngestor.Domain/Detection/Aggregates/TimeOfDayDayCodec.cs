@@ -8,7 +8,7 @@ namespace HaIngestor.Domain.Detection.Aggregates;
 /// </summary>
 internal static class TimeOfDayDayCodec
 {
-    private const byte Version = 1;
+    public const byte Version = 1;
 
     public static byte[] Encode(TimeOfDayDay day)
     {

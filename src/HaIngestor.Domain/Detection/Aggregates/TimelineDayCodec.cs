@@ -7,7 +7,7 @@ namespace HaIngestor.Domain.Detection.Aggregates;
 /// </summary>
 internal static class TimelineDayCodec
 {
-    private const byte Version = 1;
+    public const byte Version = 1;
     private const byte KnownFlags = TimelineFlags.OriginMask | TimelineFlags.HasOld | TimelineFlags.OldIsPlaceholder;
 
     public static byte[] Encode(TimelineDay day)

@@ -24,7 +24,7 @@ public sealed class IncrementalAnalysisTests
         var store = new SqliteAggregateStore(scratch.SqliteConnectionString());
 
         var first29 = IncrementalAnalysis.Aggregate(events.Where(e => e.Time < lastDay).ToList(), home.Profile, detectors);
-        await store.SaveAsync(first29.Select(StoredAggregate.Of).ToList());
+        await store.SaveAsync(first29.Select(a => StoredAggregate.Of(a, "fp", 0)).ToList());
         var history = new List<DailyAggregate>();
         foreach (var kind in DailyAggregateCodec.Kinds)
         {
