@@ -9,6 +9,9 @@ namespace HaIngestor.Domain.Events;
 /// </summary>
 public sealed class EventBatch
 {
+    /// <summary>Bytes of column storage per change (string tables aside).</summary>
+    public const int BytesPerChange = sizeof(long) + (5 * sizeof(int)) + sizeof(byte);
+
     private const int None = -1;
     private const int InitialCapacity = 1024;
 
