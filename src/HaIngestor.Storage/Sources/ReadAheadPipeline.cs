@@ -25,6 +25,7 @@ internal static class ReadAheadPipeline
         }
 
         using var chunks = new BlockingCollection<(T[] Items, int Count)>(ChunksInFlight);
+        var spare = new ConcurrentQueue<T[]>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var consumer = Task.Factory.StartNew(
             () =>
@@ -37,6 +38,9 @@ internal static class ReadAheadPipeline
                         {
                             consume(items[i]);
                         }
+
+                        Array.Clear(items, 0, count);
+                        spare.Enqueue(items);
                     }
                 }
                 catch
@@ -60,7 +64,7 @@ internal static class ReadAheadPipeline
                 if (count == ChunkSize)
                 {
                     chunks.Add((chunk, count), stop.Token);
-                    chunk = new T[ChunkSize];
+                    chunk = spare.TryDequeue(out var reused) ? reused : new T[ChunkSize];
                     count = 0;
                 }
             }
