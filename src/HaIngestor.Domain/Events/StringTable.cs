@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HaIngestor.Domain.Events;
 
 /// <summary>Numbers distinct strings in order of first appearance, for the columns of an <see cref="EventBatch"/>.</summary>
@@ -6,6 +8,10 @@ public sealed class StringTable
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _values = [];
 
+    // Readers hand out one instance per distinct value, so most lookups are of an instance seen before: found
+    // here by reference, without hashing the characters.
+    private readonly (string? Value, int Id)[] _recent = new (string?, int)[256];
+
     public int Count => _values.Count;
 
     public string this[int id] => _values[id];
@@ -13,6 +19,12 @@ public sealed class StringTable
     /// <summary>The id of <paramref name="value"/>, numbering it when it is new.</summary>
     public int Intern(string value)
     {
+        ref var recent = ref _recent[RuntimeHelpers.GetHashCode(value) & (_recent.Length - 1)];
+        if (ReferenceEquals(recent.Value, value))
+        {
+            return recent.Id;
+        }
+
         if (!_ids.TryGetValue(value, out var id))
         {
             id = _values.Count;
@@ -20,6 +32,7 @@ public sealed class StringTable
             _values.Add(value);
         }
 
+        recent = (value, id);
         return id;
     }
 
