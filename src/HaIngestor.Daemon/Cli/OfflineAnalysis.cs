@@ -27,7 +27,7 @@ public static class OfflineAnalysis
     /// <summary>
     /// Analyses an events.jsonl file. Streamed: each local day is folded into daily aggregates as it is read, so
     /// memory holds a day or two of events, not the file. Only a file too far out of time order (or a detector
-    /// that needs raw events) makes it read the events into memory and sort them.
+    /// that needs raw events) makes it read the events into a columnar <see cref="EventBatch"/> and sort that.
     /// </summary>
     public static FileResult AnalyzeFile(string eventsPath, HomeProfile home, DateTimeOffset? from, DateTimeOffset? to, IReadOnlyList<IPatternDetector> detectors, int top, CancellationToken cancellationToken = default)
     {
@@ -42,21 +42,26 @@ public static class OfflineAnalysis
             last = last is { } l && l >= change.Time ? l : change.Time;
         }, cancellationToken);
         var streamed = aggregator.LateEvents == 0 && aggregator.CoversAllDetectors;
-        var aggregates = streamed ? aggregator.Complete() : null;
-        IReadOnlyList<StateChange>? sorted = null;
-        if (!streamed)
-        {
-            read = EventsJsonlReader.ReadFile(eventsPath, readOptions, cancellationToken);
-            sorted = read.Events;
-        }
-
-        var loadMs = watch.Elapsed.TotalMilliseconds;
         var windowFrom = from ?? first ?? DateTimeOffset.UnixEpoch;
         var windowTo = to ?? last?.AddMilliseconds(1) ?? windowFrom;
-        var analysis = aggregates is not null
-            ? RunOnAggregates(aggregates, home, windowFrom, windowTo, detectors, top)
-            : Run(sorted!, home, windowFrom, windowTo, detectors, top);
-        return new FileResult(analysis, read, windowFrom, windowTo, sorted?.Count ?? (int)aggregator.Events, loadMs, streamed);
+        if (streamed)
+        {
+            var aggregates = aggregator.Complete();
+            var loadMs = watch.Elapsed.TotalMilliseconds;
+            return new FileResult(RunOnAggregates(aggregates, home, windowFrom, windowTo, detectors, top), read, windowFrom, windowTo, (int)aggregator.Events, loadMs, Streamed: true);
+        }
+
+        // Out of time order (or a detector needs raw events): read again into a compact batch and sort that, which
+        // counts the same repeats as sorting the events themselves would.
+        var batch = new EventBatch();
+        read = EventsJsonlReader.ReadFile(eventsPath, readOptions, batch.Add, cancellationToken);
+        batch.Sort();
+        read = read with { Duplicates = read.Duplicates + batch.RemoveRepeats() };
+        var context = aggregator.CoversAllDetectors
+            ? new DetectionContext([], home, windowFrom, windowTo) { Aggregates = IncrementalAnalysis.ByKind(FullRecompute.Aggregate(batch, home, windowFrom, windowTo, detectors)) }
+            : new DetectionContext(batch.Slice(windowFrom, windowTo), home, windowFrom, windowTo);
+        var sortedMs = watch.Elapsed.TotalMilliseconds;
+        return new FileResult(Run(context, detectors, top), read, windowFrom, windowTo, batch.Count, sortedMs, Streamed: false);
     }
 
     public static Result Run(IReadOnlyList<StateChange> events, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors, int top) =>

@@ -12,11 +12,22 @@ namespace HaIngestor.Storage.Sources;
 /// </summary>
 internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>? entityAreas)
 {
-    private const int StackChars = 256;
+    private const int StackBytes = 256;
     private readonly Utf8StringPool _pool = new();
 
     /// <summary>The change of the line, or null with the reason it was rejected.</summary>
     public StateChange? Parse(ReadOnlySpan<byte> line, out string? error)
+    {
+        if (CompactLineReader.TryRead(line, _pool, out var compact))
+        {
+            return Complete(compact, out error);
+        }
+
+        return ParseGeneral(line, out error);
+    }
+
+    /// <summary>Any line, through the validating JSON reader: the reference behaviour, and every error message.</summary>
+    internal StateChange? ParseGeneral(ReadOnlySpan<byte> line, out string? error)
     {
         try
         {
@@ -25,6 +36,12 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
         catch (JsonException ex)
         {
             error = $"invalid JSON: {ex.Message}";
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader checks a string's UTF-8 only when the string is taken (escaped values, context.parent_id).
+            error = $"text is not valid UTF-8: {ex.Message}";
             return null;
         }
     }
@@ -38,16 +55,14 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
             return null;
         }
 
-        DateTimeOffset? time = null;
-        string? entityId = null, state = null, oldState = null, area = null, userId = null, parentId = null;
-        Origin? origin = null;
+        var fields = default(LineFields);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("time"u8))
             {
                 reader.Read();
-                time = ReadTime(ref reader, out error);
-                if (time is null)
+                fields.Time = ReadTime(ref reader, out error);
+                if (fields.Time is null)
                 {
                     return null;
                 }
@@ -55,7 +70,7 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
             else if (reader.ValueTextEquals("entity_id"u8))
             {
                 reader.Read();
-                if (!TryReadText(ref reader, "entity_id", out entityId, out error))
+                if (!TryReadText(ref reader, "entity_id", out fields.EntityId, out error))
                 {
                     return null;
                 }
@@ -63,7 +78,7 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
             else if (reader.ValueTextEquals("state"u8))
             {
                 reader.Read();
-                if (!TryReadText(ref reader, "state", out state, out error))
+                if (!TryReadText(ref reader, "state", out fields.State, out error))
                 {
                     return null;
                 }
@@ -71,7 +86,7 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
             else if (reader.ValueTextEquals("old_state"u8))
             {
                 reader.Read();
-                if (!TryReadText(ref reader, "old_state", out oldState, out error))
+                if (!TryReadText(ref reader, "old_state", out fields.OldState, out error))
                 {
                     return null;
                 }
@@ -79,7 +94,7 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
             else if (reader.ValueTextEquals("area"u8))
             {
                 reader.Read();
-                if (!TryReadText(ref reader, "area", out area, out error))
+                if (!TryReadText(ref reader, "area", out fields.Area, out error))
                 {
                     return null;
                 }
@@ -92,7 +107,7 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
                     return null;
                 }
 
-                origin = ParseOrigin(originText, out error);
+                fields.Origin = ParseOrigin(originText, out error);
                 if (error is not null)
                 {
                     return null;
@@ -101,7 +116,7 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
             else if (reader.ValueTextEquals("context"u8))
             {
                 reader.Read();
-                if (!TryReadContext(ref reader, out userId, out parentId, out error))
+                if (!TryReadContext(ref reader, out fields.UserId, out fields.ParentId, out error))
                 {
                     return null;
                 }
@@ -119,9 +134,17 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
             return null;
         }
 
-        error = time is null ? "missing time"
+        return Complete(fields, out error);
+    }
+
+    /// <summary>The checks both paths share: required fields, entity id shape, the area from the map, the origin.</summary>
+    private StateChange? Complete(in LineFields fields, out string? error)
+    {
+        var entityId = fields.EntityId;
+        var area = fields.Area;
+        error = fields.Time is null ? "missing time"
             : string.IsNullOrEmpty(entityId) ? "missing entity_id"
-            : state is null ? "missing state"
+            : fields.State is null ? "missing state"
             : entityId.IndexOf('.') is <= 0 || entityId[^1] == '.' ? $"entity_id '{entityId}' is not domain.object_id"
             : null;
         if (error is not null)
@@ -135,14 +158,14 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
         }
 
         return new StateChange(
-            time!.Value,
+            fields.Time!.Value,
             entityId!,
-            state!,
-            oldState,
+            fields.State!,
+            fields.OldState,
             string.IsNullOrEmpty(area) ? null : area,
-            origin ?? StateChange.OriginFromContext(state!, userId, parentId),
-            string.IsNullOrEmpty(userId) ? null : userId,
-            string.IsNullOrEmpty(parentId) ? null : parentId);
+            fields.Origin ?? StateChange.OriginFromContext(fields.State!, fields.UserId, fields.ParentId),
+            string.IsNullOrEmpty(fields.UserId) ? null : fields.UserId,
+            string.IsNullOrEmpty(fields.ParentId) ? null : fields.ParentId);
     }
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, out string? error)
@@ -151,6 +174,12 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
         {
             error = $"time is {reader.TokenType}, not a string";
             return null;
+        }
+
+        if (!reader.ValueIsEscaped && Utf8UtcTime.TryParse(reader.ValueSpan, out var utc))
+        {
+            error = null;
+            return utc;
         }
 
         var text = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
@@ -256,25 +285,29 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
         {
             case JsonTokenType.Null:
                 return true;
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+            case JsonTokenType.Number:
+                value = _pool.Get(reader.ValueSpan);
+                break;
             case JsonTokenType.String:
             {
                 var max = reader.ValueSpan.Length;
-                var buffer = max <= StackChars ? stackalloc char[StackChars] : new char[max];
+                var buffer = max <= StackBytes ? stackalloc byte[StackBytes] : new byte[max];
                 value = _pool.Get(buffer[..reader.CopyString(buffer)]);
-                return true;
-            }
-
-            case JsonTokenType.Number:
-            {
-                var max = reader.ValueSpan.Length;
-                var buffer = max <= StackChars ? stackalloc char[StackChars] : new char[max];
-                value = _pool.Get(buffer[..Encoding.UTF8.GetChars(reader.ValueSpan, buffer)]);
-                return true;
+                break;
             }
 
             default:
                 error = $"{field} is {reader.TokenType}, not a string";
                 return false;
         }
+
+        if (value is null)
+        {
+            error = $"{field} is not valid UTF-8";
+            return false;
+        }
+
+        return true;
     }
 }

@@ -42,7 +42,9 @@ public static class EventsJsonlReader
     /// <summary>
     /// Streams a file's events in file order to <paramref name="onEvent"/>, holding none of them: for analyses that
     /// fold events as they come. Repeats of an event (same entity, time and state) are dropped and counted; the
-    /// result's <see cref="EventsJsonlReadResult.Events"/> is empty and its counters are complete.
+    /// result's <see cref="EventsJsonlReadResult.Events"/> is empty and its counters are complete. With more than one
+    /// core, lines are parsed ahead on the calling thread while <paramref name="onEvent"/> runs on one worker thread,
+    /// one event at a time; an exception it throws stops the reading and is rethrown here.
     /// </summary>
     public static EventsJsonlReadResult ReadFile(string path, EventsJsonlReadOptions? options, Action<StateChange> onEvent, CancellationToken cancellationToken = default)
     {
@@ -57,9 +59,9 @@ public static class EventsJsonlReader
         });
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var atTime = DateTimeOffset.MinValue;
-        var seenAtTime = new HashSet<(string EntityId, string State)>();
+        var seenAtTime = new SameInstantPairs();
         long duplicates = 0;
-        foreach (var change in Scan(stream, options, tally, cancellationToken))
+        ReadAheadPipeline.Run(Scan(stream, options, tally, cancellationToken), change =>
         {
             if (change.Time != atTime)
             {
@@ -67,14 +69,14 @@ public static class EventsJsonlReader
                 seenAtTime.Clear();
             }
 
-            if (!seenAtTime.Add((change.EntityId, change.State)))
+            if (!seenAtTime.Add(change.EntityId, change.State))
             {
                 duplicates++;
-                continue;
+                return;
             }
 
             onEvent(change);
-        }
+        }, cancellationToken);
 
         return new EventsJsonlReadResult([], tally.LinesRead, tally.Skipped, duplicates, tally.OutOfOrder, tally.OutsideWindow, errors);
     }

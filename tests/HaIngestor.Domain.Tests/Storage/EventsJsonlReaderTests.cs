@@ -68,6 +68,31 @@ public sealed class EventsJsonlReaderTests
     }
 
     [Fact]
+    public void Lines_with_invalid_utf8_in_a_read_field_are_skipped_with_a_reason_and_the_rest_kept()
+    {
+        byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+        byte[] invalid = [0xC3, 0x28];
+        var lines = new[]
+        {
+            Bytes(Line(T0)),
+            [.. Bytes("""{"time":"2025-10-13T04:32:00.000Z","entity_id":"light.k"""), .. invalid, .. Bytes("\",\"state\":\"on\"}")],
+            [.. Bytes("""{"time":"2025-10-13T04:32:00.000Z","entity_id":"light.k","state":"o\n"""), .. invalid, .. Bytes("\"}")],
+            [.. Bytes("""{"time":"2025-10-13T04:32:00.000Z","entity_id":"light.k","state":"on","context":{"parent_id":"p"""), .. invalid, .. Bytes("\"}}")],
+            Bytes(Line(T0.AddMinutes(3))),
+        };
+        var text = lines.SelectMany(line => line.Append((byte)'\n')).ToArray();
+
+        var result = EventsJsonlReader.Read(new MemoryStream(text));
+
+        Assert.Equal(5, result.LinesRead);
+        Assert.Equal([2L, 3, 4], result.Errors.Select(e => e.LineNumber));
+        Assert.Contains("entity_id is not valid UTF-8", result.Errors[0].Reason);
+        Assert.Contains("not valid UTF-8", result.Errors[1].Reason);
+        Assert.Contains("not valid UTF-8", result.Errors[2].Reason);
+        Assert.Equal([T0, T0.AddMinutes(3)], result.Events.Select(e => e.Time));
+    }
+
+    [Fact]
     public void Only_the_first_errors_are_kept_but_all_are_counted()
     {
         var text = string.Join('\n', Enumerable.Range(0, 50).Select(_ => "{broken"));
@@ -241,6 +266,73 @@ public sealed class EventsJsonlReaderTests
 
         Assert.Equal(4660, original.Events.Count);
         Assert.Equal(original.Events, back.Events);
+    }
+
+    [Fact]
+    public void Streaming_keeps_file_order_and_drops_repeats_at_an_instant_even_among_many()
+    {
+        using var scratch = new ScratchDirectory();
+        var path = scratch.File("events.jsonl");
+        var lines = new List<string>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            lines.Add(Line(T0.AddSeconds(i / 40), $"light.lamp_{i % 40}", i % 80 < 40 ? "on" : "off"));
+        }
+
+        lines.Insert(100, Line(T0.AddSeconds(2), "light.lamp_5", "on"));
+        lines.Insert(101, "{broken");
+        lines.Add(Line(T0.AddSeconds(499), "light.lamp_39", "off"));
+        File.WriteAllLines(path, lines);
+        var seen = new List<StateChange>();
+
+        var result = EventsJsonlReader.ReadFile(path, null, seen.Add);
+
+        Assert.Equal(20_003, result.LinesRead);
+        Assert.Equal(2, result.Duplicates);
+        Assert.Equal(1, result.SkippedLines);
+        Assert.Equal(102L, Assert.Single(result.Errors).LineNumber);
+        Assert.Equal(20_000, seen.Count);
+        Assert.Equal(Enumerable.Range(0, 20_000).Select(i => (T0.AddSeconds(i / 40), $"light.lamp_{i % 40}")), seen.Select(e => (e.Time, e.EntityId)));
+    }
+
+    [Fact]
+    public void Streaming_stops_and_rethrows_when_the_consumer_throws()
+    {
+        using var scratch = new ScratchDirectory();
+        var path = scratch.File("events.jsonl");
+        File.WriteAllLines(path, Enumerable.Range(0, 50_000).Select(i => Line(T0.AddSeconds(i))));
+        var count = 0;
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => EventsJsonlReader.ReadFile(path, null, _ =>
+        {
+            if (++count == 7_000)
+            {
+                throw new InvalidOperationException("fold failed");
+            }
+        }));
+
+        Assert.Equal("fold failed", thrown.Message);
+        Assert.Equal(7_000, count);
+    }
+
+    [Fact]
+    public void Streaming_honours_cancellation()
+    {
+        using var scratch = new ScratchDirectory();
+        var path = scratch.File("events.jsonl");
+        File.WriteAllLines(path, Enumerable.Range(0, 50_000).Select(i => Line(T0.AddSeconds(i))));
+        using var cancel = new CancellationTokenSource();
+        var count = 0;
+
+        Assert.ThrowsAny<OperationCanceledException>(() => EventsJsonlReader.ReadFile(path, null, _ =>
+        {
+            if (++count == 5_000)
+            {
+                cancel.Cancel();
+            }
+        }, cancel.Token));
+
+        Assert.True(count < 50_000);
     }
 
     [Fact]

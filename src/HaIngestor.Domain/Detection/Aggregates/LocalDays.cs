@@ -36,6 +36,24 @@ public static class LocalDays
         return byDate.Select(d => new LocalDay(d.Key, d.Value)).ToList();
     }
 
+    /// <summary>
+    /// The days of a time-sorted batch that have changes within [<paramref name="from"/>, <paramref name="to"/>),
+    /// ascending, each clipped to the window and made into records only when it is reached, so a long window holds
+    /// one day of records at a time.
+    /// </summary>
+    public static IEnumerable<LocalDay> Split(EventBatch batch, HomeCalendar calendar, DateTimeOffset from, DateTimeOffset to)
+    {
+        var (index, end) = batch.RangeOf(from, to);
+        while (index < end)
+        {
+            var date = DateOf(new DateTimeOffset(batch.Ticks[index], TimeSpan.Zero), calendar);
+            var (start, stop) = Bounds(date, calendar);
+            var day = batch.Slice(start < from ? from : start, stop > to ? to : stop);
+            index += day.Count;
+            yield return new LocalDay(date, day);
+        }
+    }
+
     /// <summary>[start, end) of <paramref name="date"/> as instants.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Bounds(DateOnly date, HomeCalendar calendar) =>
         (calendar.StartOfDay(date), calendar.StartOfDay(date.AddDays(1)));
