@@ -76,22 +76,51 @@ public sealed class ImportAggregatesTests : IDisposable
         Assert.Equal(FullRecompute(imported, detectors, home, windowStart, now), Json(first.Patterns));
     }
 
+    [Fact]
+    public async Task Days_older_than_the_aggregate_retention_and_today_are_not_aggregated_and_the_summary_says_so()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = LocalDays.DateOf(now, _home.Calendar);
+        var recent = today.AddDays(-3);
+        var old = today.AddDays(-100);
+        string Line(DateOnly date, string state, string oldState) => JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["time"] = _home.Calendar.StartOfDay(date).AddHours(1).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            ["entity_id"] = "light.porch",
+            ["state"] = state,
+            ["old_state"] = oldState,
+        });
+        var eventsFile = Path.Combine(_work, SimulationWriter.EventsFileName);
+        await File.WriteAllLinesAsync(eventsFile, [Line(old, "on", "off"), Line(recent, "off", "on"), Line(today, "on", "off")]);
+
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var exit = await ImportCommand.RunAsync(new FileInfo(eventsFile), null, null, json: false, Overrides(), output, errors, CancellationToken.None);
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{errors}");
+        var text = output.ToString();
+        Assert.Contains($"1 complete days aggregated into L2 (the daily aggregates), {Iso(recent)} to {Iso(recent)}", text, StringComparison.Ordinal);
+        Assert.Contains("1 days older than the 90-day aggregate retention (Storage:AggregateRetentionDays) not aggregated", text, StringComparison.Ordinal);
+        var l2 = new SqliteAggregateStore($"Data Source={Path.Combine(DataDirectory, "haingestor.db")}");
+        Assert.Equal([recent], (await l2.LoadAsync(TimelineDay.KindName, old, today)).Select(r => r.Date));
+    }
+
     private async Task<(int Exit, JsonElement Summary)> ImportAsync(string eventsFile)
     {
         var output = new StringWriter();
         var errors = new StringWriter();
         var exit = await ImportCommand.RunAsync(
-            new FileInfo(eventsFile), null, null, json: true,
-            new Dictionary<string, string?>
-            {
-                ["HaIngestor:DataDirectory"] = DataDirectory,
-                ["HaIngestor:Home:TimeZone"] = _home.TimeZoneId,
-            },
-            output, errors, CancellationToken.None);
+            new FileInfo(eventsFile), null, null, json: true, Overrides(), output, errors, CancellationToken.None);
         Assert.True(exit is 0 or 3, $"exit {exit}\n{output}\n{errors}");
         using var document = JsonDocument.Parse(output.ToString());
         return (exit, document.RootElement.Clone());
     }
+
+    private Dictionary<string, string?> Overrides() => new()
+    {
+        ["HaIngestor:DataDirectory"] = DataDirectory,
+        ["HaIngestor:Home:TimeZone"] = _home.TimeZoneId,
+    };
 
     /// <summary>The daily run's detection: the window read through L2, then every detector of the group on it.</summary>
     private static async Task<(AggregatedWindow Window, IReadOnlyList<Pattern> Patterns)> RunAsync(
