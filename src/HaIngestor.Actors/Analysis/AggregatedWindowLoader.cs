@@ -34,6 +34,7 @@ public static class AggregatedWindowLoader
         // Read before any event: an append committed later carries a higher sequence and makes its days stale again.
         var log = await events.WriteLogAsync(cancellationToken);
         var freshness = AggregateFreshness.For(aggregators, home, log);
+        var fromL1 = new L1DayAggregation(events, storage.Store, home, freshness, log.Sequence);
         var heldFrom = Max(log.PrunedBefore, now.AddDays(-storage.RawRetentionDays));
         bool Held(DateOnly date) => calendar.StartOfDay(date) >= heldFrom;
 
@@ -98,17 +99,11 @@ public static class AggregatedWindowLoader
 
             if ((missing.Count > 0 || stale.Count > 0) && Held(date))
             {
-                var (start, end) = LocalDays.Bounds(date, calendar);
-                var day = new LocalDay(date, await events.ReadAsync(start, end, cancellationToken));
-                var rows = new List<StoredAggregate>();
-                foreach (var aggregator in missing.Concat(stale))
+                foreach (var aggregate in await fromL1.AggregateAsync(date, missing.Concat(stale), cancellationToken))
                 {
-                    var aggregate = aggregator.Aggregate(day, home);
-                    current[aggregator.AggregateKind] = aggregate;
-                    rows.Add(StoredAggregate.Of(aggregate, freshness.FingerprintOf(aggregator.AggregateKind), log.Sequence));
+                    current[aggregate.Kind] = aggregate;
                 }
 
-                await storage.Store.SaveAsync(rows, cancellationToken);
                 if (stale.Count > 0)
                 {
                     rebuilt++;

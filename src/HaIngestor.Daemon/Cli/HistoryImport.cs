@@ -1,9 +1,13 @@
 using Akka.Actor;
 using HaIngestor.Actors;
+using HaIngestor.Actors.Analysis;
 using HaIngestor.Actors.Devices;
 using HaIngestor.Actors.Protocol;
+using HaIngestor.Domain.Detection;
+using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Devices;
 using HaIngestor.Domain.Events;
+using HaIngestor.Domain.Time;
 using HaIngestor.Storage.Sources;
 
 namespace HaIngestor.Daemon.Cli;
@@ -12,9 +16,25 @@ namespace HaIngestor.Daemon.Cli;
 /// Imports Home Assistant history into a data directory the daemon is not running on: the state changes go to the L1
 /// store (exact duplicates of stored rows are skipped), and the device feature uses they amount to go to the device
 /// actors, which persist them like any other device event. Runs its own actor system on the daemon's journal, without
-/// MQTT, the scheduler or the REST API.
+/// MQTT, the scheduler or the REST API. Last, every complete local day it wrote rows into is aggregated from L1 into
+/// L2 with the daemon's aggregating detectors, as the daily run would: L1 prunes raw events after a few days, and
+/// imported history older than that would otherwise be analysed by the first run only.
 /// </summary>
-public sealed class HistoryImport(IEventStore store, string databasePath, HaIngestorSettings settings, TextWriter progress)
+/// <param name="store">L1.</param>
+/// <param name="aggregates">L2.</param>
+/// <param name="databasePath">The daemon's database, for the device actors' journal.</param>
+/// <param name="settings">The daemon's settings: the home and the aggregate retention.</param>
+/// <param name="detectors">The daemon's group A detectors; the aggregating ones make the L2 rows.</param>
+/// <param name="time">The clock that says which days are complete.</param>
+/// <param name="progress">Where progress lines go.</param>
+public sealed class HistoryImport(
+    IEventStore store,
+    IAggregateStore aggregates,
+    string databasePath,
+    HaIngestorSettings settings,
+    IReadOnlyList<IPatternDetector> detectors,
+    TimeProvider time,
+    TextWriter progress)
 {
     private const int BatchLines = 5_000;
     private const int MaxUsesPerMessage = 2_000;
@@ -43,7 +63,7 @@ public sealed class HistoryImport(IEventStore store, string databasePath, HaInge
             }
 
             var known = await manager.Ask<KnownDevices>(GetKnownDevices.Instance, AskTimeout, cancellationToken);
-            var run = new Run(store, manager, new HistoryUsageMapper(known.Devices), progress, length, cancellationToken);
+            var run = new Run(store, manager, new HistoryUsageMapper(known.Devices), settings.Home.Calendar, progress, length, cancellationToken);
             var errors = new List<JsonlLineError>();
             long badLines = 0;
             foreach (var line in HistoryLineReader.Read(events, entityAreas, error =>
@@ -65,8 +85,9 @@ public sealed class HistoryImport(IEventStore store, string databasePath, HaInge
                 throw new TimeoutException($"{drained.TimedOut} device actors did not confirm their writes");
             }
 
+            var l2 = await AggregateAsync(run.WrittenDays, cancellationToken);
             return new ImportSummary(
-                run.Lines, badLines, errors, run.Written, run.Duplicates, known.Devices.Count, run.DeviceLines, run.Origins, run.DevicesUpdated.Count);
+                run.Lines, badLines, errors, run.Written, run.Duplicates, known.Devices.Count, run.DeviceLines, run.Origins, run.DevicesUpdated.Count, l2);
         }
         finally
         {
@@ -74,8 +95,37 @@ public sealed class HistoryImport(IEventStore store, string databasePath, HaInge
         }
     }
 
+    /// <summary>
+    /// Aggregates the complete days among <paramref name="written"/> that L2 retention keeps. The write log is read after
+    /// the appends, so the rows are fresh for the next run; the data-directory lock keeps any prune or append out meanwhile.
+    /// </summary>
+    private async Task<ImportAggregates> AggregateAsync(IReadOnlySet<DateOnly> written, CancellationToken cancellationToken)
+    {
+        var home = settings.Home;
+        var today = LocalDays.DateOf(time.GetUtcNow(), home.Calendar);
+        var oldest = today.AddDays(-settings.AggregateRetentionDays);
+        var aggregators = IncrementalAnalysis.Aggregators(detectors);
+        var complete = written.Where(d => d < today).Order().ToList();
+        if (aggregators.Count == 0 || complete.Count == 0)
+        {
+            return ImportAggregates.None(settings.AggregateRetentionDays);
+        }
+
+        var log = await store.WriteLogAsync(cancellationToken);
+        var fromL1 = new L1DayAggregation(store, aggregates, home, AggregateFreshness.For(aggregators, home, log), log.Sequence);
+        var kept = complete.Where(d => d >= oldest).ToList();
+        foreach (var date in kept)
+        {
+            await fromL1.AggregateAsync(date, aggregators, cancellationToken);
+        }
+
+        return new ImportAggregates(
+            kept.Count, kept.Count > 0 ? kept[0] : null, kept.Count > 0 ? kept[^1] : null, complete.Count - kept.Count, settings.AggregateRetentionDays);
+    }
+
     /// <summary>One import's batches: L1 writes, device uses in flight, counters, progress.</summary>
-    private sealed class Run(IEventStore store, IActorRef manager, HistoryUsageMapper mapper, TextWriter progress, long? length, CancellationToken cancellationToken)
+    private sealed class Run(
+        IEventStore store, IActorRef manager, HistoryUsageMapper mapper, HomeCalendar calendar, TextWriter progress, long? length, CancellationToken cancellationToken)
     {
         private readonly List<(HistoryLine Line, IReadOnlyList<DeviceFeatureUse>? Uses)> batch = [];
         private readonly Dictionary<string, List<DeviceFeatureUse>> pendingUses = new(StringComparer.Ordinal);
@@ -93,6 +143,9 @@ public sealed class HistoryImport(IEventStore store, string databasePath, HaInge
         public OriginCounts Origins { get; private set; } = OriginCounts.None;
 
         public HashSet<string> DevicesUpdated { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The local days the import wrote rows into.</summary>
+        public HashSet<DateOnly> WrittenDays { get; } = [];
 
         /// <summary>The mapper sees every line, duplicates included, so it knows each entity's previous values.</summary>
         public async Task AddAsync(HistoryLine line, long? position)
@@ -179,6 +232,7 @@ public sealed class HistoryImport(IEventStore store, string databasePath, HaInge
 
             await store.AppendAsync(fresh, cancellationToken);
             Written += fresh.Count;
+            WrittenDays.UnionWith(fresh.Select(c => LocalDays.DateOf(c.Time, calendar)));
             batch.Clear();
         }
 

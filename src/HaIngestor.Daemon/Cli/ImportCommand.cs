@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using HaIngestor.Daemon.Configuration;
 using HaIngestor.Daemon.Hosting;
+using HaIngestor.Domain.Detection;
+using HaIngestor.Storage.Aggregates;
 using HaIngestor.Storage.EventStore;
 using HaIngestor.Storage.Sources;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +12,8 @@ namespace HaIngestor.Daemon.Cli;
 
 /// <summary>
 /// <c>import --events FILE [--home FILE] [--bridge-devices FILE] [--json]</c>: Home Assistant history into the daemon's
-/// data directory (L1 store and device usage). The daemon must not be running on the same directory.
+/// data directory (L1 store, device usage, and the daily aggregates of the complete days it wrote into). The daemon
+/// must not be running on the same directory.
 /// </summary>
 public static class ImportCommand
 {
@@ -21,7 +24,7 @@ public static class ImportCommand
         var bridgeDevices = new Option<FileInfo?>("--bridge-devices") { Description = "a zigbee2mqtt/bridge/devices payload to record first, when the daemon has not seen the device list yet" };
         var json = new Option<bool>("--json") { Description = "print the summary as JSON" };
         var dataDir = DaemonOptions.DataDirectory();
-        var command = new Command("import", "Import Home Assistant history into the data directory: the event store and device usage by origin")
+        var command = new Command("import", "Import Home Assistant history into the data directory: the event store, device usage by origin and the daily aggregates of the complete days written")
         {
             events, home, bridgeDevices, json, dataDir,
         };
@@ -92,8 +95,15 @@ public static class ImportCommand
 
         using (dataLock)
         {
-            var store = new SqliteEventStore($"Data Source={options.DatabasePath}");
-            var import = new HistoryImport(store, options.DatabasePath, options.ToActorSettings(), errors);
+            var connectionString = $"Data Source={options.DatabasePath}";
+            var import = new HistoryImport(
+                new SqliteEventStore(connectionString),
+                new SqliteAggregateStore(connectionString),
+                options.DatabasePath,
+                options.ToActorSettings(),
+                DetectorCatalog.CreateGroup(DetectorGroup.A, options.Detectors),
+                TimeProvider.System,
+                errors);
             await using var stream = new FileStream(events.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             ImportSummary summary;
             try

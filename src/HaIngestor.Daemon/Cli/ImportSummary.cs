@@ -15,6 +15,7 @@ namespace HaIngestor.Daemon.Cli;
 /// <param name="DeviceLines">New lines of entities of those devices.</param>
 /// <param name="FeatureChanges">Feature changes counted as device usage, by origin (first values are not changes).</param>
 /// <param name="DevicesUpdated">Devices whose usage the import added to.</param>
+/// <param name="Aggregates">The complete days the import wrote rows into, aggregated into L2 or too old for it.</param>
 public sealed record ImportSummary(
     long Lines,
     long BadLines,
@@ -24,7 +25,8 @@ public sealed record ImportSummary(
     int Devices,
     long DeviceLines,
     OriginCounts FeatureChanges,
-    int DevicesUpdated)
+    int DevicesUpdated,
+    ImportAggregates Aggregates)
 {
     public void WriteJson(Utf8JsonWriter writer)
     {
@@ -38,6 +40,13 @@ public sealed record ImportSummary(
         writer.WriteNumber("devices_updated", DevicesUpdated);
         writer.WritePropertyName("feature_changes");
         DeviceJson.WriteOrigins(writer, FeatureChanges);
+        writer.WriteStartObject("l2_days");
+        writer.WriteNumber("aggregated", Aggregates.Days);
+        WriteDate(writer, "first", Aggregates.First);
+        WriteDate(writer, "last", Aggregates.Last);
+        writer.WriteNumber("too_old", Aggregates.TooOld);
+        writer.WriteNumber("retention_days", Aggregates.RetentionDays);
+        writer.WriteEndObject();
         writer.WriteStartArray("errors");
         foreach (var error in Errors)
         {
@@ -58,9 +67,31 @@ public sealed record ImportSummary(
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{DeviceLines} lines of {Devices} known Zigbee devices: {FeatureChanges.Total} feature changes on {DevicesUpdated} devices "
             + $"(human {FeatureChanges.Human}, automation {FeatureChanges.Automation}, device {FeatureChanges.Device}, unknown {FeatureChanges.Unknown})"));
+        output.WriteLine(Aggregates.Days == 0
+            ? "No complete day aggregated into L2 (the daily aggregates)"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{Aggregates.Days} complete days aggregated into L2 (the daily aggregates), {Aggregates.First:yyyy-MM-dd} to {Aggregates.Last:yyyy-MM-dd}"));
+        if (Aggregates.TooOld > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Aggregates.TooOld} days older than the {Aggregates.RetentionDays}-day aggregate retention (Storage:AggregateRetentionDays) not aggregated: runs will not see them once the raw retention drops them"));
+        }
+
         if (Devices == 0)
         {
             output.WriteLine("No device list is known in this data directory: run the daemon with Zigbee2MQTT once, or pass --bridge-devices FILE, to count device usage.");
+        }
+    }
+
+    private static void WriteDate(Utf8JsonWriter writer, string name, DateOnly? date)
+    {
+        if (date is { } value)
+        {
+            writer.WriteString(name, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNull(name);
         }
     }
 }
