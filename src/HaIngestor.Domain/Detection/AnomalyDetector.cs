@@ -50,7 +50,7 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
 
     public string AggregationSettings => string.Empty;
 
-    public DailyAggregate Aggregate(LocalDay day, HomeProfile home) => TimelineDay.From(day);
+    public IDayFold StartDay(DateOnly date, HomeProfile home) => new TimelineDayFold(date);
 
     public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
 

@@ -14,14 +14,29 @@ public interface IAggregatingDetector : IPatternDetector
     string AggregateKind { get; }
 
     /// <summary>
-    /// The settings <see cref="Aggregate"/> reads, as canonical text (empty when it reads none). A stored aggregate
+    /// The settings <see cref="StartDay"/> reads, as canonical text (empty when it reads none). A stored aggregate
     /// made under other text is stale (see <see cref="Aggregates.AggregateFingerprint"/>); settings that only
     /// <see cref="DetectFromAggregates"/> reads never belong here, so changing them rebuilds nothing.
     /// </summary>
     string AggregationSettings { get; }
 
-    /// <summary>The aggregate of one local day's events; depends on nothing outside that day and its settings.</summary>
-    DailyAggregate Aggregate(LocalDay day, HomeProfile home);
+    /// <summary>
+    /// Starts the aggregate of one local day, to be given that day's events one at a time; it depends on nothing
+    /// outside that day and the settings.
+    /// </summary>
+    IDayFold StartDay(DateOnly date, HomeProfile home);
+
+    /// <summary>The aggregate of one local day's events (see <see cref="StartDay"/>).</summary>
+    DailyAggregate Aggregate(LocalDay day, HomeProfile home)
+    {
+        var fold = StartDay(day.Date, home);
+        foreach (var change in day.Events)
+        {
+            fold.Add(change);
+        }
+
+        return fold.Complete();
+    }
 
     /// <summary>The patterns of a window from the aggregates of its days (of <see cref="AggregateKind"/>).</summary>
     IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow window);

@@ -79,8 +79,8 @@ public sealed class TimeOfDayDetector : IAggregatingDetector
     /// <summary>Only the ignored domains decide what a day's record keeps; the thresholds act on the records.</summary>
     public string AggregationSettings => "ignored_domains=" + string.Join(',', _ignoredDomains.Order(StringComparer.Ordinal));
 
-    public DailyAggregate Aggregate(LocalDay day, HomeProfile home) =>
-        TimeOfDayDay.From(day, home.Calendar.CreateConverter(), _ignoredDomains);
+    public IDayFold StartDay(DateOnly date, HomeProfile home) =>
+        new TimeOfDayDayFold(date, home.Calendar.CreateConverter(), _ignoredDomains);
 
     public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
 

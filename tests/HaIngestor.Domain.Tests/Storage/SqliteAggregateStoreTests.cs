@@ -1,4 +1,6 @@
+using HaIngestor.Domain.Detection;
 using HaIngestor.Domain.Detection.Aggregates;
+using HaIngestor.Domain.Time;
 using HaIngestor.Storage.Aggregates;
 
 namespace HaIngestor.Domain.Tests.Storage;
@@ -55,7 +57,7 @@ public sealed class SqliteAggregateStoreTests : IDisposable
             new(new DateTimeOffset(2026, 3, 1, 7, 5, 0, TimeSpan.Zero), "sensor.t", "21.5"),
             new(new DateTimeOffset(2026, 3, 1, 7, 9, 0, TimeSpan.Zero), "light.a", "off", "on", Origin: Domain.Events.Origin.Automation),
         };
-        var day = TimelineDay.From(new LocalDay(Day, events));
+        var day = (TimelineDay)((IAggregatingDetector)new DurationDetector()).Aggregate(new LocalDay(Day, events), HomeProfile.ForTimeZone("UTC"));
         await store.SaveAsync([StoredAggregate.Of(day, "abc", 17)]);
 
         var row = Assert.Single(await store.LoadAsync(TimelineDay.KindName, Day, Day));

@@ -61,8 +61,9 @@ public sealed class DailyAggregateCodecTests
     public void An_empty_day_round_trips()
     {
         var empty = new LocalDay(new DateOnly(2026, 5, 1), []);
-        var timeline = (TimelineDay)AggregateEquality.RoundTrip(TimelineDay.From(empty));
-        var timeOfDay = (TimeOfDayDay)AggregateEquality.RoundTrip(new Domain.Detection.TimeOfDayDetector().Aggregate(empty, Domain.Time.HomeProfile.ForTimeZone("UTC")));
+        var home = Domain.Time.HomeProfile.ForTimeZone("UTC");
+        var timeline = (TimelineDay)AggregateEquality.RoundTrip(((Domain.Detection.IAggregatingDetector)new Domain.Detection.DurationDetector()).Aggregate(empty, home));
+        var timeOfDay = (TimeOfDayDay)AggregateEquality.RoundTrip(((Domain.Detection.IAggregatingDetector)new Domain.Detection.TimeOfDayDetector()).Aggregate(empty, home));
 
         Assert.Equal(0, timeline.EventCount);
         Assert.Empty(timeline.Ticks);
