@@ -60,6 +60,43 @@ public sealed class DeviceManagerRecoveryTests : TestKit, IDisposable
         Assert.Equal(T0, history[0].At);
     }
 
+    [Fact]
+    public void After_a_restart_the_devices_are_listed_and_routed_before_Zigbee2MQTT_publishes_its_list_again()
+    {
+        var publisher = CreateTestProbe();
+        var first = Manager(publisher, 100, "devices-before");
+        first.Tell(new DeviceListReceived(DeviceLists.With("hall/main")));
+        publisher.ExpectMsg<Publish>(Patience);
+        first.Tell(GetDevices.Instance, TestActor);
+        var before = ExpectMsg<DevicesView>(Patience).Devices.Select(d => (d.IeeeAddress, d.FriendlyName)).ToList();
+        Assert.Contains((DeviceLists.LightIeee, "hall/main"), before);
+        Watch(first);
+        first.Tell(PoisonPill.Instance);
+        ExpectTerminated(first, Patience);
+
+        var second = Manager(publisher, 100, "devices-after");
+        AwaitAssert(
+            () =>
+            {
+                second.Tell(GetDevices.Instance, TestActor);
+                var listed = ExpectMsg<DevicesView>(Patience).Devices;
+                Assert.Equal(before, listed.Select(d => (d.IeeeAddress, d.FriendlyName)));
+            },
+            Patience,
+            TimeSpan.FromMilliseconds(100));
+
+        second.Tell(new DeviceStateReceived("hall/main", DeviceLists.State("""{"state":"ON","brightness":10}"""), T0.AddMinutes(1)));
+        AwaitAssert(
+            () =>
+            {
+                second.Tell(new GetDeviceUsage(DeviceLists.LightIeee), TestActor);
+                var usage = ExpectMsg<DeviceUsageView>(Patience).Devices.Single();
+                Assert.Equal(T0.AddMinutes(1), usage.Snapshot.LastSeen);
+            },
+            Patience,
+            TimeSpan.FromMilliseconds(100));
+    }
+
     public new void Dispose()
     {
         base.Dispose();

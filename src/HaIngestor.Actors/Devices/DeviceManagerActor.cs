@@ -84,6 +84,7 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         Command<GetCapabilities>(_ => Sender.Tell(new CapabilitySnapshot(devices, listReceivedAt)));
         Command<GetDevices>(_ => ListDevices(Sender));
         Command<GetKnownDevices>(_ => ReplyKnownDevices(Sender));
+        Command<PersistedDevicesRecovered>(OnPersistedDevicesRecovered);
         Command<ImportDeviceUsage>(m => Child(m.IeeeAddress).Forward(m));
         Command<GetDeviceUsage>(m => ReplyUsage(m, Sender));
         Command<GetDeviceChanges>(_ => Sender.Tell(new DeviceChangesView(managerState.History.Reverse().ToList())));
@@ -104,6 +105,33 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         Akka.Actor.Props.Create(() => new DeviceManagerActor(events, publisher, zigbeeBaseTopic, baseTopic, snapshotEvery, time, usageSettings));
 
     private string DeviceListTopic => $"{zigbeeBaseTopic}/bridge/devices";
+
+    /// <summary>A restart must not make the devices vanish until Zigbee2MQTT publishes its list again (or never, offline).</summary>
+    protected override void OnReplaySuccess()
+    {
+        if (managerState.Entries.Count > 0)
+        {
+            PersistedDefinitions().ContinueWith(t => new PersistedDevicesRecovered(t.Result), TaskScheduler.Default).PipeTo(Self);
+        }
+    }
+
+    private void OnPersistedDevicesRecovered(PersistedDevicesRecovered recovered)
+    {
+        // A list that arrived meanwhile is newer than anything persisted.
+        if (devices.Count > 0 || recovered.Devices.Count == 0)
+        {
+            return;
+        }
+
+        devices = recovered.Devices;
+        foreach (var device in devices)
+        {
+            ieeeByName[device.FriendlyName] = device.IeeeAddress;
+        }
+
+        log.Info("Device list: {Count} devices known from before the restart", devices.Count);
+        DeliverPending();
+    }
 
     private void OnDeviceList(DeviceListReceived message)
     {
@@ -310,11 +338,17 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
             return;
         }
 
+        PersistedDefinitions().ContinueWith(t => new KnownDevices(t.Result), TaskScheduler.Default).PipeTo(replyTo);
+    }
+
+    /// <summary>The definitions the device actors of the persisted list persisted themselves, in list order.</summary>
+    private Task<IReadOnlyList<ZigbeeDevice>> PersistedDefinitions()
+    {
         var asks = managerState.Entries.Select(e => Child(e.IeeeAddress).Ask<DeviceSnapshotView>(GetDeviceSnapshot.Instance, RecoveryAskTimeout)
             .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.Snapshot.Definition : null, TaskScheduler.Default));
-        Task.WhenAll(asks).ContinueWith(
-            t => new KnownDevices(t.Result.OfType<ZigbeeDevice>().ToList()),
-            TaskScheduler.Default).PipeTo(replyTo);
+        return Task.WhenAll(asks).ContinueWith(
+            t => (IReadOnlyList<ZigbeeDevice>)t.Result.OfType<ZigbeeDevice>().ToList(),
+            TaskScheduler.Default);
     }
 
     private IActorRef Child(string ieee)

@@ -125,3 +125,9 @@ public sealed record GetKnownDevices
 }
 
 public sealed record KnownDevices(IReadOnlyList<ZigbeeDevice> Devices);
+
+/// <summary>
+/// The manager to itself after recovery: the definitions its device actors persisted for the last list's devices, so
+/// that the REST views, routing and the analysis know the devices before Zigbee2MQTT publishes its list again.
+/// </summary>
+public sealed record PersistedDevicesRecovered(IReadOnlyList<ZigbeeDevice> Devices);
