@@ -61,7 +61,7 @@ public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
             new DeviceFeatureUse(DeviceLists.LightIeee, T0.AddMinutes(5), new PropertyChange("state", "\"ON\"", "\"OFF\"", UsageOrigin.Automation)),
             new DeviceFeatureUse(DeviceLists.LightIeee, late, new PropertyChange("brightness", "100", "50", UsageOrigin.Human)),
         ]), TestActor);
-        Assert.Equal(new DeviceUsageImportedAck(DeviceLists.LightIeee, 3), ExpectMsg<DeviceUsageImportedAck>(Patience));
+        Assert.Equal(new DeviceUsageImportedAck(DeviceLists.LightIeee, 3, new OriginCounts(2, 1, 0, 0, 0), 0, 0), ExpectMsg<DeviceUsageImportedAck>(Patience));
         first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF","brightness":10}"""), T0.AddDays(1)));
         first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":10}"""), T0.AddDays(1).AddMinutes(1)));
         first.Tell(DrainDevice.Instance, TestActor);
@@ -143,7 +143,7 @@ public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
         ExpectMsg<DeviceDrained>(Patience);
         Stop(first);
 
-        var rewritten = StripNewFields();
+        var rewritten = StripNewFields("Origins", "OriginCounts", "UsageDays", "UsageDayCounts");
         Assert.True(rewritten > 0);
 
         var after = SnapshotOf(Device("old-2", snapshotEvery));
@@ -161,8 +161,72 @@ public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1)]
+    public void Imported_and_live_ranges_survive_a_restart_so_the_same_history_is_not_counted_again(int snapshotEvery)
+    {
+        var first = Device("ranges-1", snapshotEvery);
+        first.Tell(new DefineDevice(Light, DeviceLists.Light("hall/ceiling"), T0));
+        first.Tell(new ImportDeviceUsage(DeviceLists.LightIeee, History(0, 3), "import-1"), TestActor);
+        Assert.Equal(4, ExpectMsg<DeviceUsageImportedAck>(Patience).Counted.Total);
+        // Heard live from 12:00 on: the state settles at ON, then the wall switch turns it OFF at 12:30.
+        first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON","brightness":10}"""), T0.AddHours(12)));
+        first.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF","brightness":10}"""), T0.AddHours(12).AddMinutes(30)));
+        first.Tell(DrainDevice.Instance, TestActor);
+        ExpectMsg<DeviceDrained>(Patience);
+        var before = SnapshotOf(first).Snapshot.Usage["state"].ChangeCount;
+        Stop(first);
+
+        var second = Device("ranges-2", snapshotEvery);
+        // A longer export: the first import again, the live switch again (HA's time a little off), and one new use.
+        var again = History(0, 4).Append(new DeviceFeatureUse(
+            DeviceLists.LightIeee, T0.AddHours(12).AddMinutes(30).AddSeconds(1), new PropertyChange("state", "\"ON\"", "\"OFF\"", UsageOrigin.Human))).ToList();
+        second.Tell(new ImportDeviceUsage(DeviceLists.LightIeee, again, "import-2"), TestActor);
+        var ack = ExpectMsg<DeviceUsageImportedAck>(Patience);
+
+        Assert.Equal(5, before);
+        Assert.Equal((4, 1, 1L), (ack.SkippedImported, ack.SkippedLive, ack.Counted.Total));
+        Assert.Equal(6, SnapshotOf(second).Snapshot.Usage["state"].ChangeCount);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1)]
+    public void A_journal_written_before_ranges_recovers_and_takes_the_imported_uses_as_covered(int snapshotEvery)
+    {
+        var first = Device("noranges-1", snapshotEvery);
+        first.Tell(new DefineDevice(Light, DeviceLists.Light("hall/ceiling"), T0));
+        first.Tell(new ImportDeviceUsage(DeviceLists.LightIeee, History(0, 3)), TestActor);
+        ExpectMsg<DeviceUsageImportedAck>(Patience);
+        first.Tell(DrainDevice.Instance, TestActor);
+        ExpectMsg<DeviceDrained>(Patience);
+        Stop(first);
+
+        Assert.True(StripNewFields("CoveredPaths", "CoveredFromUnixMs", "CoveredToUnixMs", "ImportedPaths", "ImportedRanges", "LiveRanges") > 0);
+
+        var second = Device("noranges-2", snapshotEvery);
+        Assert.Equal(4, SnapshotOf(second).Snapshot.Usage["state"].ChangeCount);
+        second.Tell(new ImportDeviceUsage(DeviceLists.LightIeee, History(0, 3)), TestActor);
+        var ack = ExpectMsg<DeviceUsageImportedAck>(Patience);
+        Assert.Equal(4, ack.SkippedImported + ack.Counted.Total);
+        Assert.Equal(4 + ack.Counted.Total, SnapshotOf(second).Snapshot.Usage["state"].ChangeCount);
+        if (snapshotEvery == 100)
+        {
+            // The replayed event's own uses say what it covered (an old snapshot has no ranges to give).
+            Assert.Equal(4, ack.SkippedImported);
+        }
+    }
+
+    /// <summary>The light switched by a person every hour from <paramref name="fromHour"/> to <paramref name="toHour"/>.</summary>
+    private static List<DeviceFeatureUse> History(int fromHour, int toHour) =>
+        Enumerable.Range(fromHour, toHour - fromHour + 1)
+            .Select(h => new DeviceFeatureUse(
+                DeviceLists.LightIeee, T0.AddHours(h), new PropertyChange("state", h % 2 == 0 ? "\"OFF\"" : "\"ON\"", h % 2 == 0 ? "\"ON\"" : "\"OFF\"", UsageOrigin.Human)))
+            .ToList();
+
     /// <summary>Turns the stored events and snapshots into the shape older versions wrote: without the fields added since.</summary>
-    private int StripNewFields()
+    private int StripNewFields(params string[] fields)
     {
         SqliteConnection.ClearAllPools();
         using var connection = new SqliteConnection($"Data Source={databasePath}");
@@ -184,7 +248,7 @@ public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
             foreach (var (rowId, bytes) in rows)
             {
                 var node = JsonNode.Parse(bytes);
-                if (node is not JsonObject root || !Strip(root))
+                if (node is not JsonObject root || !Strip(root, fields))
                 {
                     continue;
                 }
@@ -201,10 +265,10 @@ public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
         return rewritten;
     }
 
-    private static bool Strip(JsonObject node)
+    private static bool Strip(JsonObject node, string[] fields)
     {
         var changed = false;
-        foreach (var name in new[] { "Origins", "OriginCounts", "UsageDays", "UsageDayCounts" })
+        foreach (var name in fields)
         {
             changed |= node.Remove(name);
         }
@@ -213,7 +277,7 @@ public sealed class DeviceUsageRecoveryTests : TestKit, IDisposable
         {
             foreach (var change in changes.OfType<JsonObject>())
             {
-                changed |= Strip(change);
+                changed |= Strip(change, fields);
             }
         }
 

@@ -53,7 +53,7 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public async Task Imported_history_reaches_the_event_store_and_device_usage_by_origin_and_a_second_import_adds_nothing()
+    public async Task Imported_history_reaches_the_event_store_and_device_usage_by_origin_and_importing_it_again_adds_nothing_even_after_l1_pruned_it()
     {
         var (events, bridgeDevices, light, _) = WriteInputs();
 
@@ -81,6 +81,30 @@ public sealed class ImportTests : IDisposable
             Assert.Equal(5, second.RootElement.GetProperty("duplicates").GetInt64());
             Assert.Equal(0, second.RootElement.GetProperty("feature_changes").GetProperty("total").GetInt64());
         }
+
+        // L1 pruned the raw rows (as it does after its retention): nothing marks the lines as duplicates any more,
+        // and the device actors alone know the uses were counted.
+        var store = new HaIngestor.Storage.EventStore.SqliteEventStore($"Data Source={Path.Combine(DataDirectory, "haingestor.db")}");
+        Assert.Equal(5, await store.PruneAsync(DateTimeOffset.UtcNow));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var (third, thirdOutput, thirdError) = await DaemonProcess.RunAsync(_work, Timeout, "import", "--events", events, "--data-dir", DataDirectory, "--json");
+        Assert.True(third == 3, $"exit {third}\n{thirdOutput}\n{thirdError}");
+        using (var pruned = JsonDocument.Parse(thirdOutput))
+        {
+            var root = pruned.RootElement;
+            Assert.Equal(5, root.GetProperty("written").GetInt64());
+            Assert.Equal(4, root.GetProperty("device_lines").GetInt64());
+            Assert.Equal(0, root.GetProperty("feature_changes").GetProperty("total").GetInt64());
+            Assert.Equal(4, root.GetProperty("feature_changes_skipped").GetProperty("already_imported").GetInt64());
+            Assert.Equal(0, root.GetProperty("feature_changes_skipped").GetProperty("seen_live").GetInt64());
+        }
+
+        Assert.Equal(5, await store.PruneAsync(DateTimeOffset.UtcNow));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var (text, textOutput, textError) = await DaemonProcess.RunAsync(_work, Timeout, "import", "--events", events, "--data-dir", DataDirectory);
+        Assert.True(text == 3, $"exit {text}\n{textOutput}\n{textError}");
+        Assert.Contains("0 feature changes on 0 devices", textOutput, StringComparison.Ordinal);
+        Assert.Contains("4 skipped as already imported, 0 as already seen live over MQTT", textOutput, StringComparison.Ordinal);
 
         await WithDaemonAsync(async http =>
         {

@@ -27,6 +27,9 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
 
     /// <summary>Not persisted: a command matters for a few seconds only.</summary>
     private RecentCommands recentCommands = RecentCommands.None;
+
+    /// <summary>Not persisted: the imported ranges before the import whose parts arrive now.</summary>
+    private (string Id, IReadOnlyDictionary<string, TimeRanges> Ranges)? importBefore;
     private int eventsSinceSnapshot;
     private int writesInFlight;
 
@@ -185,14 +188,22 @@ public sealed class DeviceActor : ReceivePersistentActor, IWithTimers
         var replyTo = Sender;
         if (import.Uses.Count == 0)
         {
-            replyTo.Tell(new DeviceUsageImportedAck(state.IeeeAddress, 0));
+            replyTo.Tell(new DeviceUsageImportedAck(state.IeeeAddress, 0, OriginCounts.None, 0, 0));
             return;
         }
 
-        Persist(DeviceState.ToEvent(import.Uses), e =>
+        if (import.ImportId is null || importBefore?.Id != import.ImportId)
+        {
+            importBefore = import.ImportId is null ? null : (import.ImportId, state.Snapshot.Imported);
+        }
+
+        var selection = state.Snapshot.SelectImported(state.ToImportedChanges(import.Uses), importBefore?.Ranges);
+        var counted = selection.Counted.Where(c => DeviceSnapshot.IsUse(c.Change))
+            .Aggregate(OriginCounts.None, (sum, c) => sum.Add(c.Change.Origin ?? UsageOrigin.Unknown));
+        Persist(DeviceState.ToEvent(selection), e =>
         {
             state = state.Apply(e);
-            replyTo.Tell(new DeviceUsageImportedAck(state.IeeeAddress, import.Uses.Count));
+            replyTo.Tell(new DeviceUsageImportedAck(state.IeeeAddress, selection.Counted.Count, counted, selection.SkippedImported, selection.SkippedLive));
             AfterPersist();
         });
     }

@@ -34,17 +34,31 @@ public sealed record DeviceState(string IeeeAddress, string? DeviceJson, DeviceS
         };
     }
 
+    /// <summary>An event written before ranges were kept counted all its uses: they are what it covered.</summary>
     public DeviceState Apply(DeviceUsageImported imported)
     {
-        var changes = new List<ImportedChange>(imported.Paths.Length);
-        for (var i = 0; i < imported.Paths.Length; i++)
+        var changes = ToImportedChanges(imported.AtUnixMs.Select(DateTimeOffset.FromUnixTimeMilliseconds).ToArray(), imported.Paths, imported.OldValues, imported.NewValues, imported.Origins);
+        var covered = imported is { CoveredPaths: { } paths, CoveredFromUnixMs: { } from, CoveredToUnixMs: { } to }
+            ? paths.Select((path, i) => (path, range: new TimeRange(DateTimeOffset.FromUnixTimeMilliseconds(from[i]), DateTimeOffset.FromUnixTimeMilliseconds(to[i]))))
+                .ToDictionary(p => p.path, p => p.range, StringComparer.Ordinal)
+            : Snapshot.SelectImported(changes, new Dictionary<string, TimeRanges>()).Covered;
+        return this with { Snapshot = Snapshot.ApplyImported(changes, UsageSettings.DaysKept, covered) };
+    }
+
+    /// <summary>The imported changes of <paramref name="uses"/> with their local days.</summary>
+    public IReadOnlyList<ImportedChange> ToImportedChanges(IReadOnlyList<DeviceFeatureUse> uses) =>
+        uses.Select(u => new ImportedChange(u.Time, UsageSettings.LocalDay(u.Time), u.Change)).ToList();
+
+    private List<ImportedChange> ToImportedChanges(DateTimeOffset[] at, string[] paths, string?[] oldValues, string[] newValues, string[] origins)
+    {
+        var changes = new List<ImportedChange>(paths.Length);
+        for (var i = 0; i < paths.Length; i++)
         {
-            var at = DateTimeOffset.FromUnixTimeMilliseconds(imported.AtUnixMs[i]);
-            var origin = UsageOrigins.FromName(imported.Origins[i]) ?? UsageOrigin.Unknown;
-            changes.Add(new ImportedChange(at, UsageSettings.LocalDay(at), new PropertyChange(imported.Paths[i], imported.OldValues[i], imported.NewValues[i], origin)));
+            var origin = UsageOrigins.FromName(origins[i]) ?? UsageOrigin.Unknown;
+            changes.Add(new ImportedChange(at[i], UsageSettings.LocalDay(at[i]), new PropertyChange(paths[i], oldValues[i], newValues[i], origin)));
         }
 
-        return this with { Snapshot = Snapshot.ApplyImported(changes, UsageSettings.DaysKept) };
+        return changes;
     }
 
     /// <summary>A message that changed nothing still proves the device is alive; not persisted.</summary>
@@ -58,13 +72,20 @@ public sealed record DeviceState(string IeeeAddress, string? DeviceJson, DeviceS
             changes.Select(c => c.NewValue).ToArray(),
             changes.Any(c => c.Origin is not null) ? changes.Select(c => c.Origin is { } o ? UsageOrigins.Name(o) : null).ToArray() : null);
 
-    public static DeviceUsageImported ToEvent(IReadOnlyList<DeviceFeatureUse> uses) =>
-        new(
+    public static DeviceUsageImported ToEvent(ImportSelection selection)
+    {
+        var uses = selection.Counted;
+        var covered = selection.Covered.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        return new(
             uses.Select(u => u.Time.ToUnixTimeMilliseconds()).ToArray(),
             uses.Select(u => u.Change.StatePath).ToArray(),
             uses.Select(u => u.Change.OldValue).ToArray(),
             uses.Select(u => u.Change.NewValue).ToArray(),
-            uses.Select(u => UsageOrigins.Name(u.Change.Origin ?? UsageOrigin.Unknown)).ToArray());
+            uses.Select(u => UsageOrigins.Name(u.Change.Origin ?? UsageOrigin.Unknown)).ToArray(),
+            covered.Select(c => c.Key).ToArray(),
+            covered.Select(c => c.Value.From.ToUnixTimeMilliseconds()).ToArray(),
+            covered.Select(c => c.Value.To.ToUnixTimeMilliseconds()).ToArray());
+    }
 
     /// <summary>An origin name this version does not know (written by a newer one) falls back to the MQTT rule.</summary>
     public static IReadOnlyList<PropertyChange> ToChanges(DevicePropertiesChanged changed) =>
@@ -77,6 +98,7 @@ public sealed record DeviceState(string IeeeAddress, string? DeviceJson, DeviceS
     public DeviceStateSnapshot ToSnapshotRecord()
     {
         var usage = Snapshot.Usage.OrderBy(u => u.Key, StringComparer.Ordinal).ToList();
+        var imported = Snapshot.Imported.OrderBy(i => i.Key, StringComparer.Ordinal).ToList();
         var values = Snapshot.LastValues.OrderBy(v => v.Key, StringComparer.Ordinal).ToList();
         return new DeviceStateSnapshot(
             DeviceJson,
@@ -91,12 +113,24 @@ public sealed record DeviceState(string IeeeAddress, string? DeviceJson, DeviceS
             usage.Select(u => u.Value.DistinctValues.ToArray()).ToArray(),
             usage.Select(u => u.Value.ByOrigin.ToArray()).ToArray(),
             usage.Select(u => u.Value.Days.Select(d => d.Day.DayNumber).ToArray()).ToArray(),
-            usage.Select(u => u.Value.Days.SelectMany(d => d.Counts.ToArray()).ToArray()).ToArray());
+            usage.Select(u => u.Value.Days.SelectMany(d => d.Counts.ToArray()).ToArray()).ToArray(),
+            imported.Select(i => i.Key).ToArray(),
+            imported.Select(i => ToPairs(i.Value)).ToArray(),
+            ToPairs(Snapshot.Live));
     }
+
+    private static long[] ToPairs(TimeRanges ranges) =>
+        ranges.Ranges.SelectMany(r => new[] { r.From.ToUnixTimeMilliseconds(), r.To.ToUnixTimeMilliseconds() }).ToArray();
+
+    private static TimeRanges FromPairs(long[] pairs) =>
+        new(Enumerable.Range(0, pairs.Length / 2)
+            .Select(i => new TimeRange(DateTimeOffset.FromUnixTimeMilliseconds(pairs[2 * i]), DateTimeOffset.FromUnixTimeMilliseconds(pairs[(2 * i) + 1])))
+            .ToList());
 
     /// <summary>
     /// A snapshot written before origins and days were kept recovers its totals with the MQTT rule's origin (it only
-    /// ever saw MQTT) and no per-day counts.
+    /// ever saw MQTT) and no per-day counts; one written before imported and live ranges were kept, with none (the
+    /// events after it add theirs).
     /// </summary>
     public static DeviceState FromSnapshotRecord(string ieeeAddress, DeviceStateSnapshot record, DeviceUsageSettings? usageSettings = null)
     {
@@ -114,8 +148,14 @@ public sealed record DeviceState(string IeeeAddress, string? DeviceJson, DeviceS
                 DaysOf(record, i))))
             .ToDictionary(p => p.path, p => p.usage);
         var lastSeen = record.LastSeenUnixMs is { } seen ? DateTimeOffset.FromUnixTimeMilliseconds(seen) : (DateTimeOffset?)null;
-        return new DeviceState(
-            ieeeAddress, record.DeviceJson, new DeviceSnapshot(definition, values, usage, lastSeen), record.StateChanges, usageSettings ?? DeviceUsageSettings.Utc);
+        var imported = (record.ImportedPaths ?? []).Select((path, i) => (path, ranges: record.ImportedRanges is { } all && i < all.Length ? FromPairs(all[i]) : TimeRanges.None))
+            .ToDictionary(p => p.path, p => p.ranges, StringComparer.Ordinal);
+        var snapshot = new DeviceSnapshot(definition, values, usage, lastSeen)
+        {
+            Imported = imported,
+            Live = record.LiveRanges is { } live ? FromPairs(live) : TimeRanges.None,
+        };
+        return new DeviceState(ieeeAddress, record.DeviceJson, snapshot, record.StateChanges, usageSettings ?? DeviceUsageSettings.Utc);
     }
 
     private static IReadOnlyList<DailyUsage> DaysOf(DeviceStateSnapshot record, int i)

@@ -25,19 +25,35 @@ public sealed record DeviceDefinitionRecorded(string DeviceJson, long AtUnixMs);
 public sealed record DevicePropertiesChanged(long AtUnixMs, string[] Paths, string?[] OldValues, string[] NewValues, string?[]? Origins = null);
 
 /// <summary>Feature uses found in imported Home Assistant history, for one device; answered by <see cref="DeviceUsageImportedAck"/> once persisted.</summary>
-public sealed record ImportDeviceUsage(string IeeeAddress, IReadOnlyList<DeviceFeatureUse> Uses);
+/// <param name="ImportId">The same for every part of one import: its parts are checked against what was imported before it.</param>
+public sealed record ImportDeviceUsage(string IeeeAddress, IReadOnlyList<DeviceFeatureUse> Uses, string? ImportId = null);
 
 /// <summary>The imported uses of a device are persisted and counted.</summary>
-public sealed record DeviceUsageImportedAck(string IeeeAddress, int Uses);
+/// <param name="Uses">Changes applied (first values included).</param>
+/// <param name="Counted">Uses counted, by origin.</param>
+/// <param name="SkippedImported">Uses skipped because an earlier import had counted them.</param>
+/// <param name="SkippedLive">Uses skipped because the daemon had counted them from MQTT.</param>
+public sealed record DeviceUsageImportedAck(string IeeeAddress, int Uses, OriginCounts Counted, long SkippedImported, long SkippedLive);
 
-/// <summary>Persisted: feature uses from imported history, as parallel arrays (origins by their JSON names).</summary>
-public sealed record DeviceUsageImported(long[] AtUnixMs, string[] Paths, string?[] OldValues, string[] NewValues, string[] Origins);
+/// <summary>Persisted: feature uses from imported history that counted, as parallel arrays (origins by their JSON names).</summary>
+/// <param name="CoveredPaths">With <paramref name="CoveredFromUnixMs"/> and <paramref name="CoveredToUnixMs"/>: the range the
+/// import went through per state path. Null in events written before ranges were kept: their own uses give the ranges.</param>
+public sealed record DeviceUsageImported(
+    long[] AtUnixMs,
+    string[] Paths,
+    string?[] OldValues,
+    string[] NewValues,
+    string[] Origins,
+    string[]? CoveredPaths = null,
+    long[]? CoveredFromUnixMs = null,
+    long[]? CoveredToUnixMs = null);
 
 /// <summary>Persisted snapshot of a device actor's state, in plain fields and parallel arrays.</summary>
 /// <remarks>
 /// Per usage path: <c>OriginCounts</c> in <see cref="Domain.Devices.UsageOrigins.All"/> order, <c>UsageDays</c> as
 /// <see cref="DateOnly.DayNumber"/>s and <c>UsageDayCounts</c> the origin counts of those days one after another.
-/// Snapshots written before these existed have them null.
+/// <c>ImportedRanges</c> holds per <c>ImportedPaths</c> entry its ranges as from, to pairs of unix ms; <c>LiveRanges</c>
+/// the live coverage likewise. Snapshots written before these existed have them null.
 /// </remarks>
 public sealed record DeviceStateSnapshot(
     string? DeviceJson,
@@ -52,7 +68,10 @@ public sealed record DeviceStateSnapshot(
     string[][] DistinctValues,
     long[][]? OriginCounts = null,
     int[][]? UsageDays = null,
-    long[][]? UsageDayCounts = null);
+    long[][]? UsageDayCounts = null,
+    string[]? ImportedPaths = null,
+    long[][]? ImportedRanges = null,
+    long[]? LiveRanges = null);
 
 /// <summary>Answered in mailbox order, after every earlier message has been persisted and passed on.</summary>
 public sealed record DrainDevice

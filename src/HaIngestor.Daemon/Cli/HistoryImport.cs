@@ -87,7 +87,11 @@ public sealed class HistoryImport(
 
             var l2 = await AggregateAsync(run.WrittenDays, cancellationToken);
             return new ImportSummary(
-                run.Lines, badLines, errors, run.Written, run.Duplicates, known.Devices.Count, run.DeviceLines, run.Origins, run.DevicesUpdated.Count, l2);
+                run.Lines, badLines, errors, run.Written, run.Duplicates, known.Devices.Count, run.DeviceLines, run.Counted, run.DevicesUpdated.Count, l2)
+            {
+                SkippedImported = run.SkippedImported,
+                SkippedLive = run.SkippedLive,
+            };
         }
         finally
         {
@@ -130,6 +134,7 @@ public sealed class HistoryImport(
         private readonly List<(HistoryLine Line, IReadOnlyList<DeviceFeatureUse>? Uses)> batch = [];
         private readonly Dictionary<string, List<DeviceFeatureUse>> pendingUses = new(StringComparer.Ordinal);
         private readonly List<Task<DeviceUsageImportedAck>> acks = [];
+        private readonly string importId = Guid.NewGuid().ToString("N");
         private DateTime nextProgress = DateTime.UtcNow + ProgressEvery;
 
         public long Lines { get; private set; }
@@ -140,7 +145,15 @@ public sealed class HistoryImport(
 
         public long DeviceLines { get; private set; }
 
+        /// <summary>Feature uses found in new lines, before the device actors skip those counted already.</summary>
         public OriginCounts Origins { get; private set; } = OriginCounts.None;
+
+        /// <summary>Feature uses the device actors counted.</summary>
+        public OriginCounts Counted { get; private set; } = OriginCounts.None;
+
+        public long SkippedImported { get; private set; }
+
+        public long SkippedLive { get; private set; }
 
         public HashSet<string> DevicesUpdated { get; } = new(StringComparer.Ordinal);
 
@@ -163,7 +176,7 @@ public sealed class HistoryImport(
             {
                 nextProgress = DateTime.UtcNow + ProgressEvery;
                 var share = position is { } at && length is > 0 ? $" ({100.0 * at / length.Value:0}%)" : "";
-                progress.WriteLine(FormattableString.Invariant($"import: {Lines} lines{share}, {Written} written, {Origins.Total} feature changes"));
+                progress.WriteLine(FormattableString.Invariant($"import: {Lines} lines{share}, {Written} written, {Origins.Total} feature changes found"));
             }
         }
 
@@ -177,6 +190,9 @@ public sealed class HistoryImport(
 
             foreach (var ack in await Task.WhenAll(acks))
             {
+                Counted = Counted.Add(ack.Counted);
+                SkippedImported += ack.SkippedImported;
+                SkippedLive += ack.SkippedLive;
                 if (ack.Uses > 0)
                 {
                     DevicesUpdated.Add(ack.IeeeAddress);
@@ -240,7 +256,7 @@ public sealed class HistoryImport(
         {
             if (pendingUses.Remove(ieee, out var uses) && uses.Count > 0)
             {
-                acks.Add(manager.Ask<DeviceUsageImportedAck>(new ImportDeviceUsage(ieee, uses), AskTimeout, cancellationToken));
+                acks.Add(manager.Ask<DeviceUsageImportedAck>(new ImportDeviceUsage(ieee, uses, importId), AskTimeout, cancellationToken));
             }
         }
 

@@ -13,7 +13,8 @@ namespace HaIngestor.Daemon.Cli;
 /// <param name="Duplicates">Lines already in the L1 store (or earlier in the file), skipped.</param>
 /// <param name="Devices">Devices known in the data directory (the device list the daemon last saw, or the one given).</param>
 /// <param name="DeviceLines">New lines of entities of those devices.</param>
-/// <param name="FeatureChanges">Feature changes counted as device usage, by origin (first values are not changes).</param>
+/// <param name="FeatureChanges">Feature changes counted as device usage, by origin (first values are not changes; those
+/// skipped as already imported or seen live are not counted).</param>
 /// <param name="DevicesUpdated">Devices whose usage the import added to.</param>
 /// <param name="Aggregates">The complete days the import wrote rows into, aggregated into L2 or too old for it.</param>
 public sealed record ImportSummary(
@@ -28,6 +29,12 @@ public sealed record ImportSummary(
     int DevicesUpdated,
     ImportAggregates Aggregates)
 {
+    /// <summary>Feature changes an earlier import had already counted (history imported again), skipped.</summary>
+    public long SkippedImported { get; init; }
+
+    /// <summary>Feature changes the daemon had already counted from MQTT while it heard the device, skipped.</summary>
+    public long SkippedLive { get; init; }
+
     public void WriteJson(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
@@ -40,6 +47,10 @@ public sealed record ImportSummary(
         writer.WriteNumber("devices_updated", DevicesUpdated);
         writer.WritePropertyName("feature_changes");
         DeviceJson.WriteOrigins(writer, FeatureChanges);
+        writer.WriteStartObject("feature_changes_skipped");
+        writer.WriteNumber("already_imported", SkippedImported);
+        writer.WriteNumber("seen_live", SkippedLive);
+        writer.WriteEndObject();
         writer.WriteStartObject("l2_days");
         writer.WriteNumber("aggregated", Aggregates.Days);
         WriteDate(writer, "first", Aggregates.First);
@@ -66,7 +77,8 @@ public sealed record ImportSummary(
             $"{Lines} lines read, {BadLines} bad; {Written} state changes written to the event store, {Duplicates} already there"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{DeviceLines} lines of {Devices} known Zigbee devices: {FeatureChanges.Total} feature changes on {DevicesUpdated} devices "
-            + $"(human {FeatureChanges.Human}, automation {FeatureChanges.Automation}, device {FeatureChanges.Device}, unknown {FeatureChanges.Unknown})"));
+            + $"(human {FeatureChanges.Human}, automation {FeatureChanges.Automation}, device {FeatureChanges.Device}, unknown {FeatureChanges.Unknown}); "
+            + $"{SkippedImported} skipped as already imported, {SkippedLive} as already seen live over MQTT"));
         output.WriteLine(Aggregates.Days == 0
             ? "No complete day aggregated into L2 (the daily aggregates)"
             : string.Create(CultureInfo.InvariantCulture,

@@ -22,8 +22,24 @@ public sealed record DeviceSnapshot(
     /// <summary>Per-day usage is kept as long as the L2 daily aggregates (Storage:AggregateRetentionDays).</summary>
     public const int DefaultDaysKept = 90;
 
+    /// <summary>Live messages of a device this close together mean the daemon was listening all the time between them.</summary>
+    /// <remarks>
+    /// A device that reports nothing for longer is taken as unheard: the daemon may have been stopped, and history from
+    /// then is the only record of its uses. Most devices report at least every few minutes while the daemon runs.
+    /// </remarks>
+    public static readonly TimeSpan LiveGap = TimeSpan.FromHours(1);
+
+    /// <summary>How far apart Home Assistant's time of a change and the daemon's time of its MQTT message may be.</summary>
+    public static readonly TimeSpan LiveSlack = TimeSpan.FromMinutes(1);
+
     public static DeviceSnapshot Empty { get; } =
         new(null, new Dictionary<string, string>(), new Dictionary<string, FeatureUsage>(), null);
+
+    /// <summary>Per state path, the times imported history already covered (from its first to its last change there).</summary>
+    public IReadOnlyDictionary<string, TimeRanges> Imported { get; init; } = new Dictionary<string, TimeRanges>(StringComparer.Ordinal);
+
+    /// <summary>When the daemon heard the device live: its messages, joined while less than <see cref="LiveGap"/> apart.</summary>
+    public TimeRanges Live { get; init; } = TimeRanges.None;
 
     public DeviceSnapshot WithDefinition(ZigbeeDevice definition) => this with { Definition = definition };
 
@@ -71,9 +87,10 @@ public sealed record DeviceSnapshot(
     public DeviceSnapshot Apply(IReadOnlyList<PropertyChange> changes, DateTimeOffset time, DateOnly day, int daysKept = DefaultDaysKept)
     {
         var lastSeen = LastSeen is { } seen && seen > time ? seen : time;
+        var live = Live.Add(new TimeRange(time, time), LiveGap);
         if (changes.Count == 0)
         {
-            return this with { LastSeen = lastSeen };
+            return this with { LastSeen = lastSeen, Live = live };
         }
 
         var values = new Dictionary<string, string>(LastValues, StringComparer.Ordinal);
@@ -96,18 +113,71 @@ public sealed record DeviceSnapshot(
             };
         }
 
-        return new DeviceSnapshot(Definition, values, usage, lastSeen);
+        return this with { LastValues = values, Usage = usage, LastSeen = lastSeen, Live = live };
+    }
+
+    /// <summary>Which imported changes count: those neither imported before nor heard live.</summary>
+    /// <remarks>
+    /// History is imported again (a longer export, the same file twice) once L1 no longer holds the rows that would
+    /// mark it as duplicate, and it also holds the changes the daemon already counted from MQTT: a change of a feature
+    /// inside a range an earlier import covered for that feature, or inside the device's <see cref="Live"/> coverage
+    /// (widened by <see cref="LiveSlack"/>), is skipped, so each real change counts once. <paramref name="importedBefore"/>
+    /// is the coverage before the import that sends these changes in parts (its earlier parts do not hide its later
+    /// ones); the current one when null.
+    /// </remarks>
+    public ImportSelection SelectImported(IReadOnlyList<ImportedChange> changes, IReadOnlyDictionary<string, TimeRanges>? importedBefore = null)
+    {
+        var before = importedBefore ?? Imported;
+        var counted = new List<ImportedChange>(changes.Count);
+        var covered = new Dictionary<string, TimeRange>(StringComparer.Ordinal);
+        long skippedImported = 0;
+        long skippedLive = 0;
+        foreach (var change in changes)
+        {
+            var path = change.Change.StatePath;
+            covered[path] = covered.TryGetValue(path, out var range)
+                ? new TimeRange(range.From < change.Time ? range.From : change.Time, range.To > change.Time ? range.To : change.Time)
+                : new TimeRange(change.Time, change.Time);
+            if (before.GetValueOrDefault(path) is { } imported && imported.Contains(change.Time))
+            {
+                skippedImported += IsUse(change.Change) ? 1 : 0;
+            }
+            else if (Live.Contains(change.Time, LiveSlack))
+            {
+                skippedLive += IsUse(change.Change) ? 1 : 0;
+            }
+            else
+            {
+                counted.Add(change);
+            }
+        }
+
+        return new ImportSelection(counted, covered, skippedImported, skippedLive);
     }
 
     /// <summary>
     /// Counts uses found in imported history. They are past: they change neither the device's last state (live
     /// messages are diffed against it) nor when it was last seen, and a feature's last value only when they are newer.
     /// </summary>
-    public DeviceSnapshot ApplyImported(IReadOnlyList<ImportedChange> changes, int daysKept = DefaultDaysKept)
+    /// <remarks><paramref name="covered"/> is added to <see cref="Imported"/>: the ranges the import went through, per path.</remarks>
+    public DeviceSnapshot ApplyImported(
+        IReadOnlyList<ImportedChange> changes, int daysKept = DefaultDaysKept, IReadOnlyDictionary<string, TimeRange>? covered = null)
     {
+        var imported = Imported;
+        if (covered is { Count: > 0 })
+        {
+            var ranges = new Dictionary<string, TimeRanges>(Imported, StringComparer.Ordinal);
+            foreach (var (path, range) in covered)
+            {
+                ranges[path] = (ranges.GetValueOrDefault(path) ?? TimeRanges.None).Add(range);
+            }
+
+            imported = ranges;
+        }
+
         if (changes.Count == 0)
         {
-            return this;
+            return this with { Imported = imported };
         }
 
         var usage = new Dictionary<string, FeatureUsage>(Usage, StringComparer.Ordinal);
@@ -130,7 +200,7 @@ public sealed record DeviceSnapshot(
             };
         }
 
-        return this with { Usage = usage };
+        return this with { Usage = usage, Imported = imported };
     }
 
     /// <summary>The HA entity state changes that <paramref name="changes"/> amount to (for the L1 store).</summary>
