@@ -34,6 +34,49 @@ public class DeviceManagerActorTests() : TestKit(TestConfig.InMemoryPersistence)
     }
 
     [Fact]
+    public void A_command_to_a_known_group_reaches_only_its_members_whose_change_is_commanded()
+    {
+        const string DeskIeee = "0x00158d0001a2b3c4";
+        var manager = Manager(CreateTestProbe());
+        var desk = DeviceLists.Light("desk").Replace(DeviceLists.LightIeee, DeskIeee, StringComparison.Ordinal);
+        manager.Tell(new DeviceListReceived(Encoding.UTF8.GetBytes($"[{DeviceLists.Coordinator},{DeviceLists.Light("hall/ceiling")},{desk}]")));
+        manager.Tell(new GroupListReceived(Encoding.UTF8.GetBytes($$"""
+            [{"id":1,"friendly_name":"hall lights","members":[{"ieee_address":"{{DeviceLists.LightIeee}}","endpoint":1},{"ieee_address":"0x00124b0029e3a1f0","endpoint":1}],"scenes":[]}]
+            """)));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF"}"""), T0));
+        manager.Tell(new DeviceStateReceived("desk", DeviceLists.State("""{"state":"OFF"}"""), T0));
+
+        manager.Tell(new DeviceCommandReceived("hall lights", null, DeviceLists.State("""{"state":"ON"}"""), T0.AddMinutes(1)));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON"}"""), T0.AddMinutes(1).AddSeconds(1)));
+        manager.Tell(new DeviceStateReceived("desk", DeviceLists.State("""{"state":"ON"}"""), T0.AddMinutes(1).AddSeconds(1)));
+
+        manager.Tell(new GetDeviceUsage(DeviceLists.LightIeee), TestActor);
+        Assert.Equal(new OriginCounts(0, 0, 0, 1, 0), ExpectMsg<DeviceUsageView>().Devices.Single().Snapshot.Usage["state"].ByOrigin);
+        manager.Tell(new GetDeviceUsage(DeskIeee), TestActor);
+        Assert.Equal(new OriginCounts(1, 0, 0, 0, 0), ExpectMsg<DeviceUsageView>().Devices.Single().Snapshot.Usage["state"].ByOrigin);
+    }
+
+    [Fact]
+    public void An_unreadable_group_list_is_counted_and_keeps_the_groups_known()
+    {
+        var manager = Manager(CreateTestProbe());
+        manager.Tell(new DeviceListReceived(DeviceLists.With("hall/ceiling")));
+        manager.Tell(new GroupListReceived(Encoding.UTF8.GetBytes($$"""
+            [{"id":1,"friendly_name":"hall lights","members":[{"ieee_address":"{{DeviceLists.LightIeee}}","endpoint":1}]}]
+            """)));
+        manager.Tell(new GroupListReceived(Encoding.UTF8.GetBytes("[{\"id\":2,")));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"OFF"}"""), T0));
+
+        manager.Tell(new DeviceCommandReceived("hall lights", "state", DeviceLists.State("ON"), T0.AddMinutes(1)));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON"}"""), T0.AddMinutes(1).AddSeconds(1)));
+
+        manager.Tell(new GetDeviceUsage(DeviceLists.LightIeee), TestActor);
+        Assert.Equal(new OriginCounts(0, 0, 0, 1, 0), ExpectMsg<DeviceUsageView>().Devices.Single().Snapshot.Usage["state"].ByOrigin);
+        manager.Tell(GetDeviceManagerStatus.Instance, TestActor);
+        Assert.Equal(1, ExpectMsg<DeviceManagerStatus>().BadPayloadsByTopic["zigbee2mqtt/bridge/groups"]);
+    }
+
+    [Fact]
     public void State_messages_reach_the_device_by_friendly_name_and_a_rename_keeps_its_history()
     {
         var events = CreateTestProbe();

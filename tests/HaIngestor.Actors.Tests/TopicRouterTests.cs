@@ -34,7 +34,6 @@ public class TopicRouterTests
     [InlineData("zigbee2mqtt//set")]
     [InlineData("zigbee2mqtt/bridge/state")]
     [InlineData("zigbee2mqtt/bridge/info")]
-    [InlineData("zigbee2mqtt/bridge/groups")]
     [InlineData("zigbee2mqtt/bridge/event")]
     [InlineData("zigbee2mqtt/")]
     [InlineData("zigbee2mqtt")]
@@ -47,6 +46,14 @@ public class TopicRouterTests
     [Fact]
     public void The_device_list_is_recognised() =>
         Assert.Equal(TopicRouteKind.DeviceList, router.Route("zigbee2mqtt/bridge/devices").Kind);
+
+    [Theory]
+    [InlineData("zigbee2mqtt/bridge/groups", TopicRouteKind.GroupList)]
+    [InlineData("zigbee2mqtt/bridge/groups/set", TopicRouteKind.Ignored)]
+    [InlineData("zigbee2mqtt/bridge/request/group/add", TopicRouteKind.Ignored)]
+    [InlineData("zigbee2mqtt/bridge/set", TopicRouteKind.Ignored)]
+    public void The_group_list_is_recognised_and_no_bridge_topic_is_a_command(string topic, TopicRouteKind kind) =>
+        Assert.Equal(kind, router.Route(topic).Kind);
 
     [Fact]
     public void The_run_command_and_home_assistant_status_are_recognised()
@@ -61,6 +68,7 @@ public class TopicRouterTests
         var custom = new TopicRouter("z2m/home", "ai", "ha");
         Assert.Equal(new TopicRoute(TopicRouteKind.DeviceState, "lamp"), custom.Route("z2m/home/lamp"));
         Assert.Equal(TopicRouteKind.DeviceList, custom.Route("z2m/home/bridge/devices").Kind);
+        Assert.Equal(TopicRouteKind.GroupList, custom.Route("z2m/home/bridge/groups").Kind);
         Assert.Equal(TopicRouteKind.Ignored, custom.Route("zigbee2mqtt/lamp").Kind);
         Assert.Equal(["z2m/home/#", "ha/status", "ai/commands/#"], custom.Subscriptions);
     }

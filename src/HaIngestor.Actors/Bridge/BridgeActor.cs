@@ -159,6 +159,10 @@ public sealed class BridgeActor : ReceiveActor, IWithTimers
                 devices.Tell(new DeviceListReceived(message.Payload));
                 routed++;
                 break;
+            case TopicRouteKind.GroupList:
+                devices.Tell(new GroupListReceived(message.Payload));
+                routed++;
+                break;
             case TopicRouteKind.DeviceState:
                 devices.Tell(new DeviceStateReceived(route.FriendlyName!, message.Payload, message.ReceivedAt));
                 routed++;

@@ -5,6 +5,9 @@ public enum TopicRouteKind
     /// <summary>Subscribed, but nothing acts on it (get, other bridge topics, unknown roots).</summary>
     Ignored,
     DeviceList,
+
+    /// <summary><c>bridge/groups</c>: the groups, so that a command to one reaches its members only.</summary>
+    GroupList,
     DeviceState,
     DeviceAvailability,
 

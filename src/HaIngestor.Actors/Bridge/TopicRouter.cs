@@ -10,6 +10,7 @@ public sealed class TopicRouter(string zigbee2MqttBaseTopic, string baseTopic, s
     private readonly string zigbeePrefix = zigbee2MqttBaseTopic.TrimEnd('/') + "/";
     private readonly string bridgePrefix = zigbee2MqttBaseTopic.TrimEnd('/') + "/bridge/";
     private readonly string deviceListTopic = zigbee2MqttBaseTopic.TrimEnd('/') + "/bridge/devices";
+    private readonly string groupListTopic = zigbee2MqttBaseTopic.TrimEnd('/') + "/bridge/groups";
     private readonly string runAnalysisTopic = baseTopic.TrimEnd('/') + "/commands/analysis/run";
     private readonly string homeAssistantStatusTopic = discoveryPrefix.TrimEnd('/') + "/status";
 
@@ -22,6 +23,11 @@ public sealed class TopicRouter(string zigbee2MqttBaseTopic, string baseTopic, s
         if (topic == deviceListTopic)
         {
             return new TopicRoute(TopicRouteKind.DeviceList);
+        }
+
+        if (topic == groupListTopic)
+        {
+            return new TopicRoute(TopicRouteKind.GroupList);
         }
 
         if (topic == runAnalysisTopic)

@@ -16,6 +16,7 @@ namespace HaIngestor.Actors.Devices;
 /// Each list is compared with the last one (<see cref="DeviceListDiff"/>): the changes are persisted, kept in a bounded
 /// history and published on <c>&lt;base&gt;/events/device</c>; the persisted summary means a restart announces nothing
 /// that did not change.
+/// The groups of <c>bridge/groups</c> are kept in memory only: the broker retains them and sends them again on connect.
 /// </summary>
 public sealed class DeviceManagerActor : ReceivePersistentActor
 {
@@ -35,6 +36,7 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
     private readonly DeviceUsageSettings usageSettings;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<string, string> ieeeByName = new(StringComparer.Ordinal);
+    private Dictionary<string, IReadOnlyList<string>> membersByGroup = new(StringComparer.Ordinal);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, IActorRef> children = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> availability = new(StringComparer.Ordinal);
@@ -77,6 +79,7 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         Recover<DeviceListChanged>(e => managerState = managerState.Apply(e));
 
         Command<DeviceListReceived>(OnDeviceList);
+        Command<GroupListReceived>(OnGroupList);
         Command<DeviceStateReceived>(OnState);
         Command<DeviceAvailabilityReceived>(OnAvailability);
         Command<DeviceCommandReceived>(OnCommand);
@@ -105,6 +108,8 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         Akka.Actor.Props.Create(() => new DeviceManagerActor(events, publisher, zigbeeBaseTopic, baseTopic, snapshotEvery, time, usageSettings));
 
     private string DeviceListTopic => $"{zigbeeBaseTopic}/bridge/devices";
+
+    private string GroupListTopic => $"{zigbeeBaseTopic}/bridge/groups";
 
     /// <summary>A restart must not make the devices vanish until Zigbee2MQTT publishes its list again (or never, offline).</summary>
     protected override void OnReplaySuccess()
@@ -243,12 +248,57 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
         }
     }
 
-    /// <summary>A command to a device goes to it; one to any other name (a group) to every device, which may all change.</summary>
+    /// <summary>
+    /// A group that cannot be read is left out, the others are kept; a list that cannot be read at all keeps the groups
+    /// known, as an unreadable list is no list without groups.
+    /// </summary>
+    private void OnGroupList(GroupListReceived message)
+    {
+        var result = BridgeGroupsParser.Parse(message.Payload);
+        foreach (var error in result.Errors)
+        {
+            log.Warning("Group list on {Topic}: {Error}", GroupListTopic, error);
+        }
+
+        if (result.Errors.Count > 0)
+        {
+            CountBadPayload(GroupListTopic);
+        }
+
+        if (result.Groups.Count == 0 && result.Errors.Count > 0)
+        {
+            return;
+        }
+
+        membersByGroup = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var group in result.Groups)
+        {
+            membersByGroup[group.FriendlyName] = group.MemberIeeeAddresses;
+        }
+
+        log.Info("Group list: {Count} groups, {Errors} unreadable", result.Groups.Count, result.Errors.Count);
+    }
+
+    /// <summary>
+    /// A command to a device goes to it; one to a known group to its members, as a command to each; one to any other
+    /// name (a group not known yet) to every device, which may all change.
+    /// </summary>
     private void OnCommand(DeviceCommandReceived message)
     {
         if (ieeeByName.TryGetValue(message.FriendlyName, out var ieee))
         {
             Child(ieee).Forward(message);
+            return;
+        }
+
+        if (membersByGroup.TryGetValue(message.FriendlyName, out var members))
+        {
+            // A member that is no listed device (the coordinator, one removed since) has no actor to tell.
+            foreach (var member in members.Where(m => devices.Any(d => d.IeeeAddress == m)))
+            {
+                Child(member).Forward(message);
+            }
+
             return;
         }
 

@@ -5,6 +5,9 @@ namespace HaIngestor.Actors.Protocol;
 /// <summary>The retained <c>zigbee2mqtt/bridge/devices</c> payload.</summary>
 public sealed record DeviceListReceived(byte[] Payload);
 
+/// <summary>The retained <c>zigbee2mqtt/bridge/groups</c> payload.</summary>
+public sealed record GroupListReceived(byte[] Payload);
+
 /// <summary>A <c>zigbee2mqtt/&lt;friendly name&gt;</c> state payload.</summary>
 public sealed record DeviceStateReceived(string FriendlyName, byte[] Payload, DateTimeOffset ReceivedAt);
 
@@ -17,7 +20,7 @@ public sealed record DeviceAvailabilityReceived(string FriendlyName, byte[] Payl
 /// </summary>
 public sealed record DeviceCommandReceived(string FriendlyName, string? Attribute, byte[] Payload, DateTimeOffset ReceivedAt);
 
-/// <summary>A command to a name that is no device (a Zigbee2MQTT group): any device may change because of it.</summary>
+/// <summary>A command to a name that is neither a device nor a known group: any device may change because of it.</summary>
 public sealed record GroupCommandSeen(DateTimeOffset ReceivedAt);
 
 /// <summary>A device actor could not read a payload of <paramref name="Topic"/>.</summary>

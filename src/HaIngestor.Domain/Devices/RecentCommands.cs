@@ -5,7 +5,8 @@ namespace HaIngestor.Domain.Devices;
 /// over MQTT, which carries no HA context: Home Assistant and its automations command devices through <c>/set</c>, so a
 /// change shortly after a command for that property was commanded (by a person in HA or by an automation, which one is
 /// not known), and a change with no command was physical: someone at the wall switch or the device's button.
-/// A command to a group (a name that is no device) may have changed any device: changes close to one stay unknown.
+/// A command to a known Zigbee2MQTT group is a command to each member. A command to a name that is neither a device nor
+/// a known group may have changed any device: changes close to one stay unknown.
 /// Immutable; time is passed in.
 /// </summary>
 public sealed record RecentCommands(IReadOnlyDictionary<string, DateTimeOffset> LastByProperty, DateTimeOffset? LastGroupCommand)
