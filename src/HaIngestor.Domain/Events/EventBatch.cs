@@ -201,17 +201,7 @@ public sealed class EventBatch
     }
 
     /// <summary>Gives back the room reserved for more changes, once the batch is complete.</summary>
-    public void TrimExcess()
-    {
-        var capacity = Math.Max(Count, 1);
-        Array.Resize(ref _ticks, capacity);
-        Array.Resize(ref _entity, capacity);
-        Array.Resize(ref _state, capacity);
-        Array.Resize(ref _oldState, capacity);
-        Array.Resize(ref _area, capacity);
-        Array.Resize(ref _context, capacity);
-        Array.Resize(ref _origin, capacity);
-    }
+    public void TrimExcess() => Resize(Math.Max(Count, 1));
 
     /// <summary>Every change as a record, in batch order.</summary>
     public IEnumerable<StateChange> AsEnumerable()
@@ -258,9 +248,11 @@ public sealed class EventBatch
         return low;
     }
 
-    private void Grow()
+    private void Grow() => Resize(_ticks.Length * 2);
+
+    /// <summary>Every column to <paramref name="capacity"/> rows: the columns always share one length.</summary>
+    private void Resize(int capacity)
     {
-        var capacity = _ticks.Length * 2;
         Array.Resize(ref _ticks, capacity);
         Array.Resize(ref _entity, capacity);
         Array.Resize(ref _state, capacity);
