@@ -118,16 +118,7 @@ public static class DeviceJson
     {
         var utilisation = snapshot.Utilisation();
         writer.WriteStartObject();
-        WriteOptional(writer, "utilisation", utilisation.Ratio is { } ratio ? Math.Round(ratio, 4) : null);
-        writer.WriteNumber("controllable", utilisation.Controllable.Count);
-        writer.WriteNumber("used", utilisation.Used.Count);
-        writer.WriteStartArray("unused");
-        foreach (var path in utilisation.Unused)
-        {
-            writer.WriteStringValue(path);
-        }
-
-        writer.WriteEndArray();
+        WriteUtilisation(writer, utilisation);
         writer.WritePropertyName("by_origin");
         WriteOrigins(writer, snapshot.Usage.Values.Aggregate(OriginCounts.None, (sum, u) => sum.Add(u.ByOrigin)));
         if (window is null)
@@ -190,6 +181,13 @@ public static class DeviceJson
         var utilisation = snapshot.Utilisation(window);
         writer.WriteStartObject("window");
         WriteWindowBounds(writer, window);
+        WriteUtilisation(writer, utilisation);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>"utilisation":r|null,"controllable":N,"used":N,"unused":[...]</c>.</summary>
+    private static void WriteUtilisation(Utf8JsonWriter writer, DeviceUtilisation utilisation)
+    {
         WriteOptional(writer, "utilisation", utilisation.Ratio is { } ratio ? Math.Round(ratio, 4) : null);
         writer.WriteNumber("controllable", utilisation.Controllable.Count);
         writer.WriteNumber("used", utilisation.Used.Count);
@@ -200,7 +198,6 @@ public static class DeviceJson
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     /// <summary><c>"from"</c> and <c>"to"</c> (excluded) as local dates.</summary>
