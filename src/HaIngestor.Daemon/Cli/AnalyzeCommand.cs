@@ -41,14 +41,8 @@ public static class AnalyzeCommand
     private static int Run(FileInfo eventsFile, FileInfo homeFile, string? jsonOut, DateTimeOffset? from, DateTimeOffset? to, int top, string[]? settings)
     {
         var total = Stopwatch.StartNew();
-        DetectorSettings detectorSettings;
-        try
+        if (OfflineConfiguration.DetectorSettingsOrReport(settings, Console.Error) is not { } detectorSettings)
         {
-            detectorSettings = OfflineConfiguration.DetectorSettings(DaemonOptions.SettingOverrides(settings));
-        }
-        catch (InvalidConfigurationException e)
-        {
-            Console.Error.WriteLine(e.Message);
             return 2;
         }
 

@@ -35,14 +35,8 @@ public static class EvaluateCommand
 
     private static int Run(FileInfo eventsFile, FileInfo homeFile, FileInfo? truthFile, FileInfo? adlFile, string? jsonOut, string[]? settings)
     {
-        DetectorSettings detectorSettings;
-        try
+        if (OfflineConfiguration.DetectorSettingsOrReport(settings, Console.Error) is not { } detectorSettings)
         {
-            detectorSettings = OfflineConfiguration.DetectorSettings(DaemonOptions.SettingOverrides(settings));
-        }
-        catch (InvalidConfigurationException e)
-        {
-            Console.Error.WriteLine(e.Message);
             return 2;
         }
 

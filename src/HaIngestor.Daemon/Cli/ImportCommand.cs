@@ -6,7 +6,6 @@ using HaIngestor.Domain.Detection;
 using HaIngestor.Storage.Aggregates;
 using HaIngestor.Storage.EventStore;
 using HaIngestor.Storage.Sources;
-using Microsoft.Extensions.Hosting;
 
 namespace HaIngestor.Daemon.Cli;
 
@@ -58,9 +57,7 @@ public static class ImportCommand
             }
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(overrides);
-        var options = builder.Configuration.GetSection(HaIngestorOptions.SectionName).Get<HaIngestorOptions>() ?? new HaIngestorOptions();
+        var options = OfflineConfiguration.Options(overrides);
         var problems = OptionsValidation.Problems(options);
         if (problems.Count > 0)
         {

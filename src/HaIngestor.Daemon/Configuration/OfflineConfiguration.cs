@@ -12,16 +12,27 @@ namespace HaIngestor.Daemon.Configuration;
 /// </summary>
 public static class OfflineConfiguration
 {
+    /// <summary>
+    /// The detector settings of the configuration and the verb's <c>--set</c> values, or null after writing the daemon's
+    /// message to <paramref name="errors"/> when they cannot be used.
+    /// </summary>
+    public static DetectorSettings? DetectorSettingsOrReport(string[]? settings, TextWriter errors)
+    {
+        try
+        {
+            return DetectorSettings(Cli.DaemonOptions.SettingOverrides(settings));
+        }
+        catch (InvalidConfigurationException e)
+        {
+            errors.WriteLine(e.Message);
+            return null;
+        }
+    }
+
     /// <summary>The detector settings; throws <see cref="InvalidConfigurationException"/> with the daemon's message when they cannot be used.</summary>
     public static DetectorSettings DetectorSettings(IReadOnlyDictionary<string, string?> overrides)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration.AddInMemoryCollection(overrides);
-        var options = builder.Configuration.GetSection(HaIngestorOptions.SectionName).Get<HaIngestorOptions>() ?? new HaIngestorOptions();
+        var options = Options(overrides);
         var problems = OptionsValidation.DetectorProblems(options);
         if (problems.Count > 0)
         {
@@ -29,5 +40,17 @@ public static class OfflineConfiguration
         }
 
         return options.Detectors;
+    }
+
+    /// <summary>All options, from the daemon's sources plus <paramref name="overrides"/>; not validated.</summary>
+    public static HaIngestorOptions Options(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        return builder.Configuration.GetSection(HaIngestorOptions.SectionName).Get<HaIngestorOptions>() ?? new HaIngestorOptions();
     }
 }
