@@ -13,6 +13,9 @@ public static class EventsJsonlReader
     // blocks in flight stay a few megabytes.
     private const int BlockSize = 1 << 20;
 
+    /// <summary>How many threads parse a file's lines at once on this machine.</summary>
+    public static int ParsingThreads => OrderedBlockParsing.DefaultWorkers;
+
     /// <summary>Reads a file into time-sorted, de-duplicated events with counters.</summary>
     public static EventsJsonlReadResult ReadFile(string path, EventsJsonlReadOptions? options = null, CancellationToken cancellationToken = default)
     {
