@@ -29,7 +29,7 @@ namespace HaIngestor.Domain.Detection;
 /// </list>
 /// Both confidences are 0.5 at the threshold and approach 1 far beyond it.
 /// </remarks>
-public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDetector
+public sealed class AnomalyDetector(AnomalySettings settings) : TimelineDetector
 {
     public const string TypeName = "anomaly";
 
@@ -40,21 +40,11 @@ public sealed class AnomalyDetector(AnomalySettings settings) : IAggregatingDete
     {
     }
 
-    public string Name => TypeName;
-
-    public DetectorGroup Group => DetectorGroup.A;
+    public override string Name => TypeName;
 
     public AnomalySettings Settings { get; } = settings;
 
-    public string AggregateKind => TimelineDay.KindName;
-
-    public string AggregationSettings => string.Empty;
-
-    public IDayFold StartDay(DateOnly date, HomeProfile home) => new TimelineDayFold(date);
-
-    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
-
-    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
+    public override IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
         var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var patterns = new List<Pattern>();

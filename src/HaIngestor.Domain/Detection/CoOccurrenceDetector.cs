@@ -20,7 +20,7 @@ namespace HaIngestor.Domain.Detection;
 /// </list>
 /// Only binary-like entities take part (see <see cref="ActivityTimeline"/>); entities[0] happens first.
 /// </remarks>
-public sealed class CoOccurrenceDetector(CoOccurrenceSettings settings) : IAggregatingDetector
+public sealed class CoOccurrenceDetector(CoOccurrenceSettings settings) : TimelineDetector
 {
     public const string TypeName = "co_occurrence";
 
@@ -29,21 +29,11 @@ public sealed class CoOccurrenceDetector(CoOccurrenceSettings settings) : IAggre
     {
     }
 
-    public string Name => TypeName;
-
-    public DetectorGroup Group => DetectorGroup.A;
+    public override string Name => TypeName;
 
     public CoOccurrenceSettings Settings { get; } = settings;
 
-    public string AggregateKind => TimelineDay.KindName;
-
-    public string AggregationSettings => string.Empty;
-
-    public IDayFold StartDay(DateOnly date, HomeProfile home) => new TimelineDayFold(date);
-
-    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
-
-    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
+    public override IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
         var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var window = Settings.WindowSeconds;

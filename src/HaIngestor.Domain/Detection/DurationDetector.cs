@@ -17,7 +17,7 @@ namespace HaIngestor.Domain.Detection;
 /// an entity has no typical on-time and nothing is reported.
 /// <c>occurrences</c> = the number of periods.
 /// </remarks>
-public sealed class DurationDetector(DurationSettings settings) : IAggregatingDetector
+public sealed class DurationDetector(DurationSettings settings) : TimelineDetector
 {
     public const string TypeName = "duration";
 
@@ -26,21 +26,11 @@ public sealed class DurationDetector(DurationSettings settings) : IAggregatingDe
     {
     }
 
-    public string Name => TypeName;
-
-    public DetectorGroup Group => DetectorGroup.A;
+    public override string Name => TypeName;
 
     public DurationSettings Settings { get; } = settings;
 
-    public string AggregateKind => TimelineDay.KindName;
-
-    public string AggregationSettings => string.Empty;
-
-    public IDayFold StartDay(DateOnly date, HomeProfile home) => new TimelineDayFold(date);
-
-    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
-
-    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
+    public override IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
         var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var periodsByItem = OnPeriods.Find(timeline, Settings.MaxDurationSeconds);

@@ -16,7 +16,7 @@ namespace HaIngestor.Domain.Detection;
 /// days on which any of the group's entities was activated by a person. Entities are sorted; states hold each
 /// entity's most frequent activation state.
 /// </remarks>
-public sealed class RoomDetector(RoomSettings settings) : IAggregatingDetector
+public sealed class RoomDetector(RoomSettings settings) : TimelineDetector
 {
     public const string TypeName = "room";
 
@@ -25,21 +25,11 @@ public sealed class RoomDetector(RoomSettings settings) : IAggregatingDetector
     {
     }
 
-    public string Name => TypeName;
-
-    public DetectorGroup Group => DetectorGroup.A;
+    public override string Name => TypeName;
 
     public RoomSettings Settings { get; } = settings;
 
-    public string AggregateKind => TimelineDay.KindName;
-
-    public string AggregationSettings => string.Empty;
-
-    public IDayFold StartDay(DateOnly date, HomeProfile home) => new TimelineDayFold(date);
-
-    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
-
-    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
+    public override IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
         var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var byArea = timeline.HumanEvents

@@ -16,7 +16,7 @@ namespace HaIngestor.Domain.Detection;
 /// occurrences of the first step. A sequence inside a longer reported one (in order, steps may be skipped) with nearly as many episodes
 /// (<see cref="SequenceSettings.SupportTolerance"/>) is not reported separately.
 /// </remarks>
-public sealed class SequenceDetector(SequenceSettings settings) : IAggregatingDetector
+public sealed class SequenceDetector(SequenceSettings settings) : TimelineDetector
 {
     public const string TypeName = "sequence";
 
@@ -25,21 +25,11 @@ public sealed class SequenceDetector(SequenceSettings settings) : IAggregatingDe
     {
     }
 
-    public string Name => TypeName;
-
-    public DetectorGroup Group => DetectorGroup.A;
+    public override string Name => TypeName;
 
     public SequenceSettings Settings { get; } = settings;
 
-    public string AggregateKind => TimelineDay.KindName;
-
-    public string AggregationSettings => string.Empty;
-
-    public IDayFold StartDay(DateOnly date, HomeProfile home) => new TimelineDayFold(date);
-
-    public IReadOnlyList<Pattern> Detect(DetectionContext context) => DetectFromAggregates(AggregateWindow.Of(this, context));
-
-    public IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
+    public override IReadOnlyList<Pattern> DetectFromAggregates(AggregateWindow aggregates)
     {
         var timeline = ActivityTimeline.Build(aggregates, Settings.MaxStatesPerEntity);
         var sweep = PairSweep.Run(timeline, timeline.HumanEvents, Settings.MaxGapSeconds);
