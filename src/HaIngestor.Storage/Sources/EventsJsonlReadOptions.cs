@@ -9,7 +9,10 @@ public sealed record EventsJsonlReadOptions
     /// <summary>Keep only events before this time.</summary>
     public DateTimeOffset? To { get; init; }
 
-    /// <summary>entity_id → area, for lines that carry no area of their own (home.json's entities).</summary>
+    /// <summary>
+    /// entity_id → area, for lines that carry no area of their own (home.json's entities). Read from several threads
+    /// at once while a file is parsed: it must not change meanwhile (a Dictionary or FrozenDictionary is fine).
+    /// </summary>
     public IReadOnlyDictionary<string, string>? EntityAreas { get; init; }
 
     /// <summary>How many skipped-line errors the result keeps in full; every one is counted.</summary>

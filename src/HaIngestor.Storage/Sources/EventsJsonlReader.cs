@@ -72,7 +72,8 @@ public static class EventsJsonlReader
 
     /// <summary>
     /// Streams the events in file order, neither sorted nor de-duplicated, for imports too large to hold;
-    /// each skipped line goes to <paramref name="onError"/>. Parsed on the enumerating thread, a block at a time.
+    /// each skipped line goes to <paramref name="onError"/>. Parsed on the enumerating thread a block (about 1 MB of
+    /// lines) at a time: a block's skipped lines are reported before its events are yielded.
     /// </summary>
     public static IEnumerable<StateChange> Enumerate(Stream utf8, EventsJsonlReadOptions? options = null, Action<JsonlLineError>? onError = null, CancellationToken cancellationToken = default)
     {

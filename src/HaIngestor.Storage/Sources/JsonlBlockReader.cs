@@ -3,16 +3,26 @@ using System.Buffers;
 namespace HaIngestor.Storage.Sources;
 
 /// <summary>
-/// Cuts a UTF-8 stream into blocks of whole lines of about <paramref name="blockSize"/> bytes, numbering their lines.
+/// Cuts a UTF-8 stream into blocks of whole lines of about a block size, numbering their lines.
 /// A line longer than a block gets a block of its own, as large as it needs. Not thread-safe: one caller at a time.
 /// </summary>
-internal sealed class JsonlBlockReader(Stream stream, int blockSize)
+internal sealed class JsonlBlockReader
 {
+    private readonly Stream stream;
+    private readonly int blockSize;
+
     /// <summary>What the last block cut off: the start of the next line.</summary>
     private byte[] carry = [];
     private int carried;
     private long nextLine = 1;
     private bool atEnd;
+
+    public JsonlBlockReader(Stream stream, int blockSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        this.stream = stream;
+        this.blockSize = blockSize;
+    }
 
     /// <summary>The next block, or null at the end of the stream.</summary>
     public JsonlBlock? Next(CancellationToken cancellationToken)

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace HaIngestor.Storage.Sources;
 
 /// <summary>
 /// Parses the blocks of a file on several threads and hands them, parsed, to the calling thread in file order. The
 /// workers take turns reading the next block (so blocks are numbered in file order), then parse it on their own; a
-/// short bounded queue of blocks in file order keeps the memory in flight to a few blocks. With one worker the
-/// calling thread reads, parses and consumes each block itself.
+/// bounded queue of blocks in file order keeps the memory in flight to 2 × workers + 2 blocks. With one worker the
+/// calling thread reads, parses and consumes each block itself. Each worker has its own parser and string pool; the
+/// entity-area map is only read, from every worker at once.
 /// </summary>
 internal static class OrderedBlockParsing
 {
@@ -30,9 +33,10 @@ internal static class OrderedBlockParsing
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var inOrder = new BlockingCollection<JsonlBlock>(boundedCapacity: (workers * 2) + 2);
         var turn = new object();
+        var failure = new StrongBox<Exception?>();
         var tasks = Enumerable.Range(0, workers)
             .Select(_ => Task.Factory.StartNew(
-                () => Work(reader, turn, inOrder, new EventsJsonlLineParser(entityAreas), stop),
+                () => Work(reader, turn, inOrder, new EventsJsonlLineParser(entityAreas), stop, failure),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default))
@@ -53,21 +57,20 @@ internal static class OrderedBlockParsing
         catch
         {
             stop.Cancel();
-            WaitQuietly(tasks);
+            Task.WaitAll(tasks);
             throw;
         }
 
-        try
+        // Workers never throw: stopped, they end quietly; failing, they keep the first failure, whatever its type (a
+        // stream's own timeout may well be an OperationCanceledException), which is rethrown as it was thrown.
+        Task.WaitAll(tasks);
+        if (failure.Value is { } cause)
         {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException failed) when (failed.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) is { } cause)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            ExceptionDispatchInfo.Throw(cause);
         }
     }
 
-    private static void Work(JsonlBlockReader reader, object turn, BlockingCollection<JsonlBlock> inOrder, EventsJsonlLineParser parser, CancellationTokenSource stop)
+    private static void Work(JsonlBlockReader reader, object turn, BlockingCollection<JsonlBlock> inOrder, EventsJsonlLineParser parser, CancellationTokenSource stop, StrongBox<Exception?> failure)
     {
         try
         {
@@ -98,22 +101,10 @@ internal static class OrderedBlockParsing
         {
             // Stopped by the consumer or by another worker's failure.
         }
-        catch
+        catch (Exception e)
         {
+            Interlocked.CompareExchange(ref failure.Value, e, null);
             stop.Cancel();
-            throw;
-        }
-    }
-
-    private static void WaitQuietly(Task[] tasks)
-    {
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException)
-        {
-            // The consumer's exception is the one reported.
         }
     }
 }

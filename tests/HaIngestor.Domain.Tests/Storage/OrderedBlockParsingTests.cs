@@ -67,6 +67,64 @@ public sealed class OrderedBlockParsingTests
         }
     }
 
+    [Fact]
+    public void Random_files_read_in_random_short_reads_give_what_one_line_at_a_time_gives()
+    {
+        var options = new EventsJsonlReadOptions { EntityAreas = Areas, From = T0.AddSeconds(3), To = T0.AddSeconds(400) };
+        byte[][] pieces =
+        [
+            "\n"u8.ToArray(), "\r\n"u8.ToArray(), "\r"u8.ToArray(), "\r\r\n"u8.ToArray(), [0xEF, 0xBB, 0xBF], " \t"u8.ToArray(),
+            "\v\f"u8.ToArray(), "{broken"u8.ToArray(), [0xFF, 0xC3], "\u00a0"u8.ToArray(),
+        ];
+        for (var seed = 0; seed < 1_500; seed++)
+        {
+            var random = new Random(seed);
+            var file = new MemoryStream();
+            for (var i = random.Next(40); i > 0; i--)
+            {
+                file.Write(random.Next(3) switch
+                {
+                    0 => Encoding.UTF8.GetBytes(Line(T0.AddSeconds(i * 10 - random.Next(30)), random.Next(2) == 0 ? "light.hall" : "light.x", new string('y', 1 + random.Next(150)))),
+                    _ => pieces[random.Next(pieces.Length)],
+                });
+            }
+
+            var bytes = file.ToArray();
+            var workers = 1 + (seed % 4);
+            var blockSize = new[] { 1, 2, 3, 7, 16, 31, 97, 300, 4096 }[random.Next(9)];
+            var expected = LineByLine(bytes, options);
+
+            var actual = ReadInBlocks(new ShortReadStream(bytes, seed), options, workers, blockSize);
+
+            Assert.True(expected.Changes.SequenceEqual(actual.Changes), $"seed {seed}: changes differ");
+            Assert.True(expected.Errors.SequenceEqual(actual.Errors), $"seed {seed}: errors differ");
+            Assert.True(expected.Counts == actual.Counts, $"seed {seed}: {expected.Counts} != {actual.Counts}");
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void A_worker_failure_of_any_type_comes_back_as_thrown(int workers)
+    {
+        var text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => Line(T0.AddSeconds(i)) + "\n")));
+        var streamTimeout = new OperationCanceledException("the stream's own timeout");
+        var brokenMap = new InvalidOperationException("area map broke");
+
+        var fromStream = Record.Exception(() => ReadInBlocks(new FailingStream(text, text.Length / 2, streamTimeout), new EventsJsonlReadOptions(), workers, 4096));
+        var fromMap = Record.Exception(() => ReadInBlocks(new MemoryStream(text), new EventsJsonlReadOptions { EntityAreas = new FailingAreas(brokenMap, after: 5_000) }, workers, 4096));
+
+        Assert.Same(streamTimeout, fromStream);
+        Assert.Same(brokenMap, fromMap);
+    }
+
+    [Fact]
+    public void A_block_size_below_one_byte_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReadInBlocks("{}\n", new EventsJsonlReadOptions(), 1, 0));
+    }
+
     private static string Line(DateTimeOffset time, string entity = "light.kitchen", string state = "on") =>
         $$$"""{"time":"{{{time.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fff}}}Z","entity_id":"{{{entity}}}","state":"{{{state}}}","context":{"user_id":null,"parent_id":null}}""";
 
@@ -107,38 +165,46 @@ public sealed class OrderedBlockParsingTests
         ];
     }
 
-    /// <summary>The plain reading: split the text into lines and parse each in turn.</summary>
-    private static (List<StateChange> Changes, List<JsonlLineError> Errors, Counts Counts) LineByLine(string text, EventsJsonlReadOptions options)
+    /// <summary>
+    /// The reference: the one-thread reading blocks replaced (it cut lines at '\n' in place, dropped one trailing
+    /// '\r', a BOM on line 1 only, and skipped lines of spaces, tabs and '\r' alone), then parsed each line in turn.
+    /// </summary>
+    private static (List<StateChange> Changes, List<JsonlLineError> Errors, Counts Counts) LineByLine(string text, EventsJsonlReadOptions options) =>
+        LineByLine(Encoding.UTF8.GetBytes(text), options);
+
+    private static (List<StateChange> Changes, List<JsonlLineError> Errors, Counts Counts) LineByLine(byte[] bytes, EventsJsonlReadOptions options)
     {
         var parser = new EventsJsonlLineParser(options.EntityAreas);
         var changes = new List<StateChange>();
         var errors = new List<JsonlLineError>();
-        var bytes = Encoding.UTF8.GetBytes(text).AsSpan();
-        if (bytes.StartsWith("\uFEFF"u8))
-        {
-            bytes = bytes[3..];
-        }
-
-        var split = Encoding.UTF8.GetString(bytes).Split('\n').ToList();
-        if (split[^1].Length == 0)
-        {
-            split.RemoveAt(split.Count - 1);
-        }
-
-        long skipped = 0, outOfOrder = 0, outside = 0;
+        long number = 0, skipped = 0, outOfOrder = 0, outside = 0;
         var latest = DateTimeOffset.MinValue;
-        for (var i = 0; i < split.Count; i++)
+        var rest = bytes.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var line = split[i].EndsWith('\r') ? split[i][..^1] : split[i];
-            if (string.IsNullOrWhiteSpace(line))
+            var newline = rest.IndexOf((byte)'\n');
+            var line = newline < 0 ? rest : rest[..newline];
+            rest = newline < 0 ? default : rest[(newline + 1)..];
+            number++;
+            if (line.EndsWith("\r"u8))
+            {
+                line = line[..^1];
+            }
+
+            if (number == 1 && line.StartsWith("\uFEFF"u8))
+            {
+                line = line[3..];
+            }
+
+            if (line.IndexOfAnyExcept(" \t\r"u8) < 0)
             {
                 continue;
             }
 
-            if (parser.Parse(Encoding.UTF8.GetBytes(line), out var error) is not { } change)
+            if (parser.Parse(line, out var error) is not { } change)
             {
                 skipped++;
-                errors.Add(new JsonlLineError(i + 1, error!));
+                errors.Add(new JsonlLineError(number, error!));
                 continue;
             }
 
@@ -160,31 +226,73 @@ public sealed class OrderedBlockParsingTests
             changes.Add(change);
         }
 
-        return (changes, errors, new Counts(split.Count, skipped, outOfOrder, outside));
+        return (changes, errors, new Counts(number, skipped, outOfOrder, outside));
     }
 
-    private static (List<StateChange> Changes, List<JsonlLineError> Errors, Counts Counts) ReadInBlocks(string text, EventsJsonlReadOptions options, int workers, int blockSize)
+    private static (List<StateChange> Changes, List<JsonlLineError> Errors, Counts Counts) ReadInBlocks(string text, EventsJsonlReadOptions options, int workers, int blockSize) =>
+        ReadInBlocks(new MemoryStream(Encoding.UTF8.GetBytes(text)), options, workers, blockSize);
+
+    private static (List<StateChange> Changes, List<JsonlLineError> Errors, Counts Counts) ReadInBlocks(Stream stream, EventsJsonlReadOptions options, int workers, int blockSize)
     {
         var changes = new List<StateChange>();
         var errors = new List<JsonlLineError>();
         var tally = new EventsJsonlTally(options, errors.Add);
-        EventsJsonlReader.Scan(new MemoryStream(Encoding.UTF8.GetBytes(text)), options, tally, changes.Add, CancellationToken.None, workers, blockSize);
+        EventsJsonlReader.Scan(stream, options, tally, changes.Add, CancellationToken.None, workers, blockSize);
         return (changes, errors, new Counts(tally.LinesRead, tally.Skipped, tally.OutOfOrder, tally.OutsideWindow));
     }
 
     private sealed record Counts(long Lines, long Skipped, long OutOfOrder, long OutsideWindow);
 
     /// <summary>A file whose disk goes away partway through.</summary>
-    private sealed class FailingStream(byte[] content, int failAfter) : MemoryStream(content)
+    private sealed class FailingStream(byte[] content, int failAfter, Exception? failure = null) : MemoryStream(content)
     {
         public override int Read(byte[] buffer, int offset, int count)
         {
             if (Position >= failAfter)
             {
-                throw new IOException("disk gone");
+                throw failure ?? new IOException("disk gone");
             }
 
             return base.Read(buffer, offset, (int)Math.Min(count, failAfter - Position));
         }
+    }
+
+    /// <summary>A pipe-like stream: every read returns 1 to 40 bytes.</summary>
+    private sealed class ShortReadStream(byte[] content, int seed) : MemoryStream(content)
+    {
+        private readonly Random random = new(seed);
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1 + random.Next(40)));
+    }
+
+    /// <summary>An entity-area map that fails after a number of lookups.</summary>
+    private sealed class FailingAreas(Exception failure, int after) : IReadOnlyDictionary<string, string>
+    {
+        private int lookups;
+
+        public int Count => 0;
+
+        public IEnumerable<string> Keys => [];
+
+        public IEnumerable<string> Values => [];
+
+        public string this[string key] => throw new KeyNotFoundException(key);
+
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+        public bool TryGetValue(string key, out string value)
+        {
+            if (Interlocked.Increment(ref lookups) > after)
+            {
+                throw failure;
+            }
+
+            value = "somewhere";
+            return true;
+        }
+
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Enumerable.Empty<KeyValuePair<string, string>>().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
