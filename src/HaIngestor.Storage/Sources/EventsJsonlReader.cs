@@ -99,9 +99,15 @@ public static class EventsJsonlReader
         OrderedBlockParsing.Run(
             new JsonlBlockReader(utf8, blockSize),
             options.EntityAreas,
-            workers ?? OrderedBlockParsing.DefaultWorkers,
+            workers ?? WorkersFor(utf8, blockSize),
             block => Take(block, tally, consume),
             cancellationToken);
+
+    /// <summary>No more parsing threads than the stream has blocks: a small file is read on the calling thread alone.</summary>
+    private static int WorkersFor(Stream utf8, int blockSize) =>
+        utf8.CanSeek
+            ? (int)Math.Min(OrderedBlockParsing.DefaultWorkers, ((utf8.Length - utf8.Position) / blockSize) + 1)
+            : OrderedBlockParsing.DefaultWorkers;
 
     /// <summary>A parsed block's lines in file order: counted, rejected or, inside the window, consumed.</summary>
     private static void Take(JsonlBlock block, EventsJsonlTally tally, Action<StateChange> consume)
