@@ -101,11 +101,20 @@ internal static class CompactLineReader
         }
     }
 
+    private static ReadOnlySpan<byte> NoContext => """{"user_id":null,"parent_id":null}"""u8;
+
     private static bool TryContext(ReadOnlySpan<byte> line, ref int pos, Utf8StringPool pool, ref LineFields fields)
     {
         fields.UserId = fields.ParentId = null;
         if (TryNull(line, ref pos))
         {
+            return true;
+        }
+
+        // What events.jsonl writers put on nearly every line: no user, no parent.
+        if (line[pos..].StartsWith(NoContext))
+        {
+            pos += NoContext.Length;
             return true;
         }
 

@@ -26,6 +26,7 @@ public sealed class CompactLineReaderTests
         "null", "21.5", "-0", "01", "1e3", "true", "false", "nul", "[1,{\"a\":null}]", "{}", "{\"unit\":\"°C\",\"x\":[1,2]}", "{\"a\":",
         "{\"user_id\":null,\"parent_id\":null}", "{\"user_id\":\"u1\",\"parent_id\":null}", "{\"user_id\":null,\"parent_id\":\"01JABC\"}",
         "{\"parent_id\":5}", "{\"user_id\":7}", "{\"id\":\"x\",\"user_id\":\"u\"}", "{\"user_id\":\"u\" }",
+        "{\"user_id\":null,\"parent_id\":null,\"id\":\"x\"}", "{\"user_id\":null,\"parent_id\":null}}", "{\"user_id\":null,\"parent_id\":null",
     ];
 
     private static readonly string[] Separators = [",", ",", ",", ", ", " ,", ",,", ""];
