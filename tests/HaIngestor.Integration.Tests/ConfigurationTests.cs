@@ -41,4 +41,28 @@ public sealed class ConfigurationTests
         Assert.Contains("HaIngestor:Detectors", problem, StringComparison.Ordinal);
         Assert.Contains("MinOccurrences", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_value_that_is_not_of_its_options_type_is_a_clear_configuration_problem_for_the_offline_verbs()
+    {
+        var errors = new StringWriter();
+
+        var settings = OfflineConfiguration.DetectorSettingsOrReport(["Detectors:TimeOfDay:MinOccurrences=abc"], errors);
+
+        Assert.Null(settings);
+        Assert.StartsWith("Invalid configuration:", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'abc' at 'HaIngestor:Detectors:TimeOfDay:MinOccurrences'", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_daemon_setting_that_is_not_of_its_type_is_a_clear_configuration_problem()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("HaIngestor:Storage:RawRetentionDays", "a week")])
+            .Build();
+
+        var problem = Assert.Single(Assert.Throws<InvalidConfigurationException>(() => HaIngestorOptions.From(configuration)).Problems);
+
+        Assert.Contains("HaIngestor:Storage:RawRetentionDays", problem, StringComparison.Ordinal);
+    }
 }

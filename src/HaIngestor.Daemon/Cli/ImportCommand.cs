@@ -57,11 +57,19 @@ public static class ImportCommand
             }
         }
 
-        var options = OfflineConfiguration.Options(overrides);
-        var problems = OptionsValidation.Problems(options);
-        if (problems.Count > 0)
+        HaIngestorOptions options;
+        try
         {
-            errors.WriteLine(new InvalidConfigurationException(problems).Message);
+            options = OfflineConfiguration.Options(overrides);
+            var problems = OptionsValidation.Problems(options);
+            if (problems.Count > 0)
+            {
+                throw new InvalidConfigurationException(problems);
+            }
+        }
+        catch (InvalidConfigurationException e)
+        {
+            errors.WriteLine(e.Message);
             return 2;
         }
 
