@@ -108,6 +108,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_and_evaluate_with_a_json_path_that_cannot_be_written_say_so_in_one_line()
+    {
+        var json = Path.Combine(_workDirectory, "no-such-directory", "out.json");
+        string[] files = ["--events", SharedData.Path("real", "ordonez_a", "events.jsonl"), "--home", SharedData.Path("real", "ordonez_a", "home.json")];
+
+        var analyze = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["analyze", .. files, "--json", json]);
+        var evaluate = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["evaluate", .. files, "--adl", SharedData.Path("real", "ordonez_a", "truth_adl.json"), "--json", json]);
+
+        foreach (var (exit, output, error) in new[] { analyze, evaluate })
+        {
+            Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+            Assert.StartsWith($"--json: {json} cannot be written: ", error, StringComparison.Ordinal);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    [Fact]
     public async Task Simulate_writes_a_history_whose_analysis_finds_the_planted_times()
     {
         var output = Path.Combine(_workDirectory, "sim");

@@ -63,6 +63,12 @@ public static class AnalyzeCommand
             return 2;
         }
 
+        using var jsonStream = jsonOut is null ? null : JsonOutFile.Open(jsonOut, Console.Error);
+        if (jsonOut is not null && jsonStream is null)
+        {
+            return 2;
+        }
+
         var file = OfflineAnalysis.AnalyzeFile(eventsFile.FullName, home, from, to, DetectorCatalog.CreateAll(detectorSettings), top);
         var read = file.Read;
         foreach (var error in read.Errors)
@@ -91,10 +97,9 @@ public static class AnalyzeCommand
             new("total", total.Elapsed.TotalMilliseconds),
         };
 
-        if (jsonOut is not null)
+        if (jsonStream is not null)
         {
-            using var stream = jsonOut == "-" ? Console.OpenStandardOutput() : File.Create(jsonOut);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var writer = new Utf8JsonWriter(jsonStream, new JsonWriterOptions { Indented = true });
             AnalysisResultJson.Write(writer, home, windowFrom, windowTo, eventCount, result.Patterns, result.Suggestions, timings, read.ToInputCounts());
         }
 

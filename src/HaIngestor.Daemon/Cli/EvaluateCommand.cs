@@ -95,6 +95,12 @@ public static class EvaluateCommand
             }
         }
 
+        using var jsonStream = jsonOut is null ? null : JsonOutFile.Open(jsonOut, Console.Error);
+        if (jsonOut is not null && jsonStream is null)
+        {
+            return 2;
+        }
+
         var read = EventsJsonlReader.ReadFile(eventsFile.FullName, new EventsJsonlReadOptions { EntityAreas = home.EntityAreas });
         if (read.SkippedLines > 0)
         {
@@ -113,10 +119,9 @@ public static class EvaluateCommand
         var scores = truth is null ? null : AccuracyScorer.Score(result.Patterns, truth.Entries, TruthMatchers.GroupA(new MatchTolerances()));
         var rows = activities is null ? null : new AdlRecovery().Assess(activities, events, result.Patterns);
 
-        if (jsonOut is not null)
+        if (jsonStream is not null)
         {
-            using var stream = jsonOut == "-" ? Console.OpenStandardOutput() : File.Create(jsonOut);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var writer = new Utf8JsonWriter(jsonStream, new JsonWriterOptions { Indented = true });
             WriteJson(writer, events.Count, result.Patterns.Count, scores, rows);
         }
 
