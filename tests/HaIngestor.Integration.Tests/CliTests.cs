@@ -229,6 +229,83 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_with_an_automations_file_leaves_out_what_an_enabled_automation_already_does()
+    {
+        var output = Path.Combine(_workDirectory, "sim-automated");
+        var simulate = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "21", "--seed", "5", "--out", output, "--end", "2026-03-20T00:00:00Z");
+        Assert.True(simulate.ExitCode == 0, simulate.Output + simulate.Error);
+        string[] files = ["--events", Path.Combine(output, "events.jsonl"), "--home", Path.Combine(output, "home.json")];
+        var plain = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["analyze", .. files, "--json", "-"]);
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        using var plainResult = JsonDocument.Parse(plain.Output);
+        Assert.False(plainResult.RootElement.TryGetProperty("home_assistant", out _));
+        var floorLamp = SimulatedHome.Create(5).Routines.First(r => r.Human && r.EntityId.StartsWith("light.", StringComparison.Ordinal) && r.State == "on");
+        var titles = Titles(plainResult);
+        var lampOnSuggestion = plainResult.RootElement.GetProperty("suggestions").EnumerateArray().Single(s =>
+            s.GetProperty("title").GetString()!.StartsWith("Turn on", StringComparison.Ordinal)
+            && s.GetProperty("yaml").GetString()!.Contains("entity_id: " + floorLamp.EntityId, StringComparison.Ordinal));
+        var lampOn = lampOnSuggestion.GetProperty("title").GetString()!;
+        var learned = LearnedTime(lampOnSuggestion);
+        var other = plainResult.RootElement.GetProperty("suggestions").EnumerateArray().First(s =>
+            s.GetProperty("title").GetString()!.StartsWith("Turn on", StringComparison.Ordinal) && s.GetProperty("title").GetString() != lampOn);
+        var otherTarget = other.GetProperty("automation").GetProperty("actions")[0].GetProperty("target").GetProperty("entity_id").GetString();
+
+        // The user's own automation, in the legacy syntax and a quarter of an hour off the learned time; a second,
+        // turned off in HA, would cover another suggestion and so leaves it in.
+        var lampTime = learned.AddMinutes(-15).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var automations = Path.Combine(_workDirectory, "automations.yaml");
+        File.WriteAllText(automations, $"""
+            - id: '1700000000001'
+              alias: Evening lamp
+              trigger:
+                - platform: time
+                  at: '{lampTime}'
+              action:
+                - service: light.turn_on
+                  entity_id: {floorLamp.EntityId}
+            - id: '1700000000002'
+              alias: Switched off for now
+              initial_state: false
+              trigger:
+                - platform: time
+                  at: '{LearnedTime(other):HH\:mm\:ss}'
+              action:
+                - service: light.turn_on
+                  target:
+                    entity_id: {otherTarget}
+            """);
+
+        var checkedRun = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["analyze", .. files, "--automations", automations, "--json", "-"]);
+
+        Assert.True(checkedRun.ExitCode == 0, checkedRun.Error);
+        using var result = JsonDocument.Parse(checkedRun.Output);
+        var checkedTitles = Titles(result);
+        Assert.DoesNotContain(lampOn, checkedTitles);
+        Assert.Equal(titles.Where(t => t != lampOn), checkedTitles.Take(titles.Count - 1));
+        Assert.Contains(other.GetProperty("title").GetString(), checkedTitles);
+        var homeAssistant = result.RootElement.GetProperty("home_assistant");
+        Assert.True(homeAssistant.GetProperty("checked").GetBoolean());
+        Assert.Equal("file", homeAssistant.GetProperty("source").GetString());
+        Assert.Equal(2, homeAssistant.GetProperty("automations").GetInt32());
+        Assert.Equal(1, homeAssistant.GetProperty("enabled").GetInt32());
+        Assert.Equal(1, homeAssistant.GetProperty("already_automated").GetInt32());
+        var dropped = Assert.Single(result.RootElement.GetProperty("already_automated").EnumerateArray());
+        Assert.Equal(lampOn, dropped.GetProperty("title").GetString());
+        Assert.Equal("Evening lamp", dropped.GetProperty("automation").GetString());
+
+        File.WriteAllText(automations, "- alias: [unclosed\n");
+        var broken = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["analyze", .. files, "--automations", automations]);
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("automations.yaml is not valid YAML", broken.Error, StringComparison.Ordinal);
+    }
+
+    private static TimeOnly LearnedTime(JsonElement suggestion) =>
+        TimeOnly.Parse(suggestion.GetProperty("automation").GetProperty("triggers")[0].GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static List<string> Titles(JsonDocument result) =>
+        result.RootElement.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("title").GetString()!).ToList();
+
+    [Fact]
     public async Task Analyze_reports_a_missing_file_clearly()
     {
         var (exit, _, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "analyze", "--events", "nope.jsonl", "--home", SharedData.Path("real", "ordonez_a", "home.json"));

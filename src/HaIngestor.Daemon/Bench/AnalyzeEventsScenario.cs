@@ -43,6 +43,7 @@ public sealed class AnalyzeEventsScenario : IBenchScenario
                 new("file_mb", fileBytes / 1e6),
                 new("read_and_fold_ms", readMs),
                 new("streamed", file.Streamed ? 1 : 0),
+                new("parsing_threads", EventsJsonlReader.ParsingThreads),
                 new("read_and_fold_mb_per_s", fileBytes / 1e6 / (readMs / 1000)),
                 new("raw_read_mb_per_s", fileBytes / 1e6 / (rawReadMs / 1000)),
                 new("detect_ms", result.DetectMilliseconds),

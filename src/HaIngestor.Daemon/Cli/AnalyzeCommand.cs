@@ -9,8 +9,9 @@ using HaIngestor.Storage.Sources;
 namespace HaIngestor.Daemon.Cli;
 
 /// <summary>
-/// <c>analyze --events FILE --home FILE [--json OUT] [--from T --to T] [--set KEY=VALUE ...]</c>: offline analysis of
-/// an export, with the detector settings of the configuration (see <see cref="OfflineConfiguration"/>).
+/// <c>analyze --events FILE --home FILE [--automations FILE] [--json OUT] [--from T --to T] [--set KEY=VALUE ...]</c>:
+/// offline analysis of an export, with the detector settings of the configuration (see <see cref="OfflineConfiguration"/>),
+/// checked against Home Assistant's automations.yaml when one is given.
 /// </summary>
 public static class AnalyzeCommand
 {
@@ -22,10 +23,11 @@ public static class AnalyzeCommand
         var from = new Option<DateTimeOffset?>("--from") { Description = "window start (ISO-8601; default: first event)" };
         var to = new Option<DateTimeOffset?>("--to") { Description = "window end, exclusive (ISO-8601; default: just after the last event)" };
         var top = new Option<int>("--top") { Description = "how many suggestions", DefaultValueFactory = _ => 10 };
+        var automations = new Option<FileInfo?>("--automations") { Description = "Home Assistant's automations.yaml: suggestions an enabled automation already covers are left out and listed" };
         var settings = DaemonOptions.Settings();
         var command = new Command("analyze", "Analyse an events.jsonl export offline and print patterns and suggestions")
         {
-            events, home, json, from, to, top, settings,
+            events, home, json, from, to, top, automations, settings,
         };
         command.SetAction(parse => Run(
             parse.GetValue(events)!,
@@ -34,11 +36,12 @@ public static class AnalyzeCommand
             parse.GetValue(from),
             parse.GetValue(to),
             parse.GetValue(top),
+            parse.GetValue(automations),
             parse.GetValue(settings)));
         return command;
     }
 
-    private static int Run(FileInfo eventsFile, FileInfo homeFile, string? jsonOut, DateTimeOffset? from, DateTimeOffset? to, int top, string[]? settings)
+    private static int Run(FileInfo eventsFile, FileInfo homeFile, string? jsonOut, DateTimeOffset? from, DateTimeOffset? to, int top, FileInfo? automationsFile, string[]? settings)
     {
         var total = Stopwatch.StartNew();
         if (OfflineConfiguration.DetectorSettingsOrReport(settings, Console.Error) is not { } detectorSettings)
@@ -63,6 +66,12 @@ public static class AnalyzeCommand
             return 2;
         }
 
+        HaIngestor.Domain.HomeAssistant.HaAutomationCatalog? automations = null;
+        if (automationsFile is not null && (automations = OfflineAutomationCheck.ReadOrReport(automationsFile, Console.Error)) is null)
+        {
+            return 2;
+        }
+
         using var jsonStream = jsonOut is null ? null : JsonOutFile.Open(jsonOut, Console.Error);
         if (jsonOut is not null && jsonStream is null)
         {
@@ -84,6 +93,15 @@ public static class AnalyzeCommand
         var loadMs = file.LoadMilliseconds;
         var eventCount = file.Events;
         var (windowFrom, windowTo, result) = (file.From, file.To, file.Analysis);
+        var suggestions = result.Suggestions;
+        CheckedAgainstHomeAssistant? checkedAutomations = null;
+        var checkWatch = Stopwatch.StartNew();
+        if (automations is not null)
+        {
+            (suggestions, checkedAutomations) = OfflineAutomationCheck.Suggest(result.Patterns, home, top, automations);
+        }
+
+        var checkMs = checkWatch.Elapsed.TotalMilliseconds;
         foreach (var (detector, error) in result.Failures)
         {
             Console.Error.WriteLine($"detector {detector} failed: {error}");
@@ -93,14 +111,14 @@ public static class AnalyzeCommand
         {
             new("load", loadMs),
             new("detect", result.DetectMilliseconds),
-            new("suggest", result.SuggestMilliseconds),
+            new("suggest", result.SuggestMilliseconds + checkMs),
             new("total", total.Elapsed.TotalMilliseconds),
         };
 
         if (jsonStream is not null)
         {
             using var writer = new Utf8JsonWriter(jsonStream, new JsonWriterOptions { Indented = true });
-            AnalysisResultJson.Write(writer, home, windowFrom, windowTo, eventCount, result.Patterns, result.Suggestions, timings, read.ToInputCounts());
+            AnalysisResultJson.Write(writer, home, windowFrom, windowTo, eventCount, result.Patterns, suggestions, timings, read.ToInputCounts(), checkedAutomations);
         }
 
         if (jsonOut != "-")
@@ -108,7 +126,12 @@ public static class AnalyzeCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{eventCount} events ({read.SkippedLines} lines skipped, {read.Duplicates} duplicates) from {windowFrom:u} to {windowTo:u} in {home.TimeZoneId}"));
             ConsoleTables.WritePatterns(Console.Out, result.Patterns);
-            ConsoleTables.WriteSuggestions(Console.Out, result.Suggestions, withYaml: false);
+            ConsoleTables.WriteSuggestions(Console.Out, suggestions, withYaml: false);
+            foreach (var dropped in checkedAutomations?.AlreadyAutomated ?? [])
+            {
+                Console.WriteLine($"not suggested: \"{dropped.Title}\": {dropped.Why}");
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"load {loadMs:F0} ms, detect {result.DetectMilliseconds:F0} ms, total {total.Elapsed.TotalMilliseconds:F0} ms ({eventCount / Math.Max(total.Elapsed.TotalSeconds, 1e-9):F0} events/s)"));
         }

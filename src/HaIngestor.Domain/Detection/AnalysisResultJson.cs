@@ -7,7 +7,8 @@ namespace HaIngestor.Domain.Detection;
 /// <summary>
 /// The document <c>analyze --json</c> writes:
 /// <c>{"home":{..},"window":{"from","to","events"},"patterns":[..],"suggestions":[..],"timings_ms":{..}}</c>,
-/// plus <c>"input"</c> when the reader's counts are given. Fields may be added here, never renamed.
+/// plus <c>"input"</c> when the reader's counts are given, and <c>"home_assistant"</c> with <c>"already_automated"</c>
+/// when Home Assistant's automations were checked. Fields may be added here, never renamed.
 /// </summary>
 public static class AnalysisResultJson
 {
@@ -20,6 +21,7 @@ public static class AnalysisResultJson
     /// <param name="suggestions">The suggestions made, best first.</param>
     /// <param name="timingsMs">Phase → wall time in ms, in order; <c>load</c>, <c>detect</c> and <c>total</c> are expected.</param>
     /// <param name="input">What reading the events file met, when it was read from a file.</param>
+    /// <param name="automations">The check against Home Assistant's automations, when they were read.</param>
     public static void Write(
         Utf8JsonWriter writer,
         HomeProfile home,
@@ -29,7 +31,8 @@ public static class AnalysisResultJson
         IReadOnlyList<Pattern> patterns,
         IReadOnlyList<Suggestion> suggestions,
         IReadOnlyList<KeyValuePair<string, double>> timingsMs,
-        AnalysisInputCounts? input = null)
+        AnalysisInputCounts? input = null,
+        CheckedAgainstHomeAssistant? automations = null)
     {
         writer.WriteStartObject();
 
@@ -73,6 +76,22 @@ public static class AnalysisResultJson
         }
 
         writer.WriteEndArray();
+
+        if (automations is not null)
+        {
+            HomeAssistantCheckJson.Write(writer, automations.Check);
+            writer.WriteStartArray("already_automated");
+            foreach (var dropped in automations.AlreadyAutomated)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("title", dropped.Title);
+                writer.WriteString("automation", dropped.Automation);
+                writer.WriteString("why", dropped.Why);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
 
         writer.WriteStartObject("timings_ms");
         foreach (var (phase, ms) in timingsMs)

@@ -61,7 +61,7 @@ public static class AnalysisRunReportJson
         writer.WriteEndArray();
         if (report.HomeAssistant is { } check)
         {
-            WriteHomeAssistant(writer, check);
+            HomeAssistantCheckJson.Write(writer, check);
         }
 
         writer.WriteEndObject();
@@ -90,46 +90,8 @@ public static class AnalysisRunReportJson
                 .Select(f => KeyValuePair.Create(JsonFields.String(f, "name"), JsonFields.String(f, "error")))
                 .ToList(),
             JsonFields.OptionalDouble(element, "utilisation"),
-            element.TryGetProperty("home_assistant", out var check) ? ReadHomeAssistant(check) : null,
+            element.TryGetProperty("home_assistant", out var check) ? HomeAssistantCheckJson.Read(check) : null,
             ReadAggregateDays(element));
-    }
-
-    private static void WriteHomeAssistant(Utf8JsonWriter writer, HomeAssistantCheck check)
-    {
-        writer.WriteStartObject("home_assistant");
-        writer.WriteBoolean("checked", check.Checked);
-        if (check.Source is { } source)
-        {
-            writer.WriteString("source", source);
-        }
-
-        writer.WriteNumber("automations", check.Automations);
-        writer.WriteNumber("enabled", check.Enabled);
-        writer.WriteNumber("skipped", check.Skipped);
-        writer.WriteNumber("already_automated", check.AlreadyAutomated);
-        if (check.Reason is { } reason)
-        {
-            writer.WriteString("reason", reason);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static HomeAssistantCheck ReadHomeAssistant(JsonElement check)
-    {
-        if (check.ValueKind != JsonValueKind.Object || !check.TryGetProperty("checked", out var done) || done.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-        {
-            throw new JsonException("'home_assistant' is not an object with a boolean 'checked'");
-        }
-
-        return new HomeAssistantCheck(
-            done.GetBoolean(),
-            JsonFields.OptionalString(check, "source"),
-            JsonFields.Int(check, "automations"),
-            JsonFields.Int(check, "enabled"),
-            JsonFields.Int(check, "skipped"),
-            JsonFields.Int(check, "already_automated"),
-            JsonFields.OptionalString(check, "reason"));
     }
 
     private static AggregateDayCounts? ReadAggregateDays(JsonElement element)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using HaIngestor.Domain.Events;
 
 namespace HaIngestor.Storage.Sources;
@@ -10,8 +9,12 @@ namespace HaIngestor.Storage.Sources;
 /// </summary>
 public static class EventsJsonlReader
 {
-    private const int InitialBufferSize = 1 << 16;
-    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    // Big enough that handing blocks between threads costs nothing next to parsing them, small enough that the few
+    // blocks in flight stay a few megabytes.
+    private const int BlockSize = 1 << 20;
+
+    /// <summary>How many threads parse a file's lines at once on this machine.</summary>
+    public static int ParsingThreads => OrderedBlockParsing.DefaultWorkers;
 
     /// <summary>Reads a file into time-sorted, de-duplicated events with counters.</summary>
     public static EventsJsonlReadResult ReadFile(string path, EventsJsonlReadOptions? options = null, CancellationToken cancellationToken = default)
@@ -24,16 +27,9 @@ public static class EventsJsonlReader
     public static EventsJsonlReadResult Read(Stream utf8, EventsJsonlReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EventsJsonlReadOptions();
-        var errors = new List<JsonlLineError>();
-        var tally = new Tally(error =>
-        {
-            if (errors.Count < options.MaxErrors)
-            {
-                errors.Add(error);
-            }
-        });
-
-        var events = Scan(utf8, options, tally, cancellationToken).ToList();
+        var tally = KeepingErrors(options, out var errors);
+        var events = new List<StateChange>();
+        Scan(utf8, options, tally, events.Add, cancellationToken);
         var sorted = tally.OutOfOrder > 0 ? events.OrderBy(e => e.Time).ToList() : events;
         var unique = WithoutDuplicates(sorted, out var duplicates);
         return new EventsJsonlReadResult(unique, tally.LinesRead, tally.Skipped, duplicates, tally.OutOfOrder, tally.OutsideWindow, errors);
@@ -43,25 +39,18 @@ public static class EventsJsonlReader
     /// Streams a file's events in file order to <paramref name="onEvent"/>, holding none of them: for analyses that
     /// fold events as they come. Repeats of an event (same entity, time and state) are dropped and counted; the
     /// result's <see cref="EventsJsonlReadResult.Events"/> is empty and its counters are complete. With more than one
-    /// core, lines are parsed ahead on the calling thread while <paramref name="onEvent"/> runs on one worker thread,
-    /// one event at a time; an exception it throws stops the reading and is rethrown here.
+    /// core the lines are parsed in blocks on every core while <paramref name="onEvent"/> runs on the calling thread,
+    /// one event at a time in file order; an exception it throws stops the reading and is rethrown here.
     /// </summary>
     public static EventsJsonlReadResult ReadFile(string path, EventsJsonlReadOptions? options, Action<StateChange> onEvent, CancellationToken cancellationToken = default)
     {
         options ??= new EventsJsonlReadOptions();
-        var errors = new List<JsonlLineError>();
-        var tally = new Tally(error =>
-        {
-            if (errors.Count < options.MaxErrors)
-            {
-                errors.Add(error);
-            }
-        });
+        var tally = KeepingErrors(options, out var errors);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var atTime = DateTimeOffset.MinValue;
         var seenAtTime = new SameInstantPairs();
         long duplicates = 0;
-        ReadAheadPipeline.Run(Scan(stream, options, tally, cancellationToken), change =>
+        Scan(stream, options, tally, change =>
         {
             if (change.Time != atTime)
             {
@@ -83,118 +72,65 @@ public static class EventsJsonlReader
 
     /// <summary>
     /// Streams the events in file order, neither sorted nor de-duplicated, for imports too large to hold;
-    /// each skipped line goes to <paramref name="onError"/>.
+    /// each skipped line goes to <paramref name="onError"/>. Parsed on the enumerating thread, a block at a time.
     /// </summary>
-    public static IEnumerable<StateChange> Enumerate(Stream utf8, EventsJsonlReadOptions? options = null, Action<JsonlLineError>? onError = null, CancellationToken cancellationToken = default) =>
-        Scan(utf8, options ?? new EventsJsonlReadOptions(), new Tally(onError ?? (_ => { })), cancellationToken);
-
-    private static IEnumerable<StateChange> Scan(Stream utf8, EventsJsonlReadOptions options, Tally tally, CancellationToken cancellationToken)
+    public static IEnumerable<StateChange> Enumerate(Stream utf8, EventsJsonlReadOptions? options = null, Action<JsonlLineError>? onError = null, CancellationToken cancellationToken = default)
     {
+        options ??= new EventsJsonlReadOptions();
+        var tally = new EventsJsonlTally(options, onError ?? (_ => { }));
+        var reader = new JsonlBlockReader(utf8, BlockSize);
         var parser = new EventsJsonlLineParser(options.EntityAreas);
-        var latest = DateTimeOffset.MinValue;
-        foreach (var (number, line) in Lines(utf8, cancellationToken))
+        var admitted = new List<StateChange>();
+        while (reader.Next(cancellationToken) is { } block)
         {
-            tally.LinesRead = number;
-            if (line.Span.IndexOfAnyExcept(" \t\r"u8) < 0)
+            block.Parse(parser);
+            admitted.Clear();
+            Take(block, tally, admitted.Add);
+            foreach (var change in admitted)
             {
-                continue;
+                yield return change;
             }
-
-            var change = parser.Parse(line.Span, out var error);
-            if (change is null)
-            {
-                tally.Skipped++;
-                tally.OnError(new JsonlLineError(number, error!));
-                continue;
-            }
-
-            if (change.Time < latest)
-            {
-                tally.OutOfOrder++;
-            }
-            else
-            {
-                latest = change.Time;
-            }
-
-            if (change.Time < options.From || change.Time >= options.To)
-            {
-                tally.OutsideWindow++;
-                continue;
-            }
-
-            yield return change;
         }
     }
 
-    /// <summary>The lines of the stream; each memory is valid only until the next line is taken.</summary>
-    private static IEnumerable<(long Number, ReadOnlyMemory<byte> Line)> Lines(Stream stream, CancellationToken cancellationToken)
+    /// <summary>Gives <paramref name="consume"/> the file's changes inside the window, in file order, on the calling thread.</summary>
+    internal static void Scan(Stream utf8, EventsJsonlReadOptions options, EventsJsonlTally tally, Action<StateChange> consume, CancellationToken cancellationToken, int? workers = null, int blockSize = BlockSize) =>
+        OrderedBlockParsing.Run(
+            new JsonlBlockReader(utf8, blockSize),
+            options.EntityAreas,
+            workers ?? OrderedBlockParsing.DefaultWorkers,
+            block => Take(block, tally, consume),
+            cancellationToken);
+
+    /// <summary>A parsed block's lines in file order: counted, rejected or, inside the window, consumed.</summary>
+    private static void Take(JsonlBlock block, EventsJsonlTally tally, Action<StateChange> consume)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        try
+        tally.Read(block.Lines);
+        foreach (var error in block.Errors)
         {
-            int start = 0, end = 0, scanned = 0;
-            long number = 0;
-            var atEnd = false;
-            while (!atEnd)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (end == buffer.Length)
-                {
-                    if (start > 0)
-                    {
-                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                        (end, scanned, start) = (end - start, scanned - start, 0);
-                    }
-                    else
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, larger, 0, end);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-                }
-
-                var read = stream.Read(buffer, end, buffer.Length - end);
-                atEnd = read == 0;
-                end += read;
-
-                int newline;
-                while ((newline = buffer.AsSpan(scanned, end - scanned).IndexOf((byte)'\n')) >= 0)
-                {
-                    var lineEnd = scanned + newline;
-                    number++;
-                    yield return (number, Trim(buffer, start, lineEnd, number));
-                    start = scanned = lineEnd + 1;
-                }
-
-                scanned = end;
-                if (atEnd && end > start)
-                {
-                    number++;
-                    yield return (number, Trim(buffer, start, end, number));
-                }
-            }
+            tally.Reject(error);
         }
-        finally
+
+        foreach (var change in block.Changes)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (tally.Admit(change))
+            {
+                consume(change);
+            }
         }
     }
 
-    private static ReadOnlyMemory<byte> Trim(byte[] buffer, int start, int end, long number)
+    private static EventsJsonlTally KeepingErrors(EventsJsonlReadOptions options, out List<JsonlLineError> errors)
     {
-        if (end > start && buffer[end - 1] == '\r')
+        var kept = new List<JsonlLineError>();
+        errors = kept;
+        return new EventsJsonlTally(options, error =>
         {
-            end--;
-        }
-
-        if (number == 1 && buffer.AsSpan(start, end - start).StartsWith(Utf8Bom))
-        {
-            start += Utf8Bom.Length;
-        }
-
-        return buffer.AsMemory(start, end - start);
+            if (kept.Count < options.MaxErrors)
+            {
+                kept.Add(error);
+            }
+        });
     }
 
     /// <summary>Drops later copies of an entity/time/state; after sorting, copies share a time, so only runs of equal times are checked.</summary>
@@ -222,18 +158,5 @@ public static class EventsJsonlReader
         }
 
         return unique;
-    }
-
-    private sealed class Tally(Action<JsonlLineError> onError)
-    {
-        public Action<JsonlLineError> OnError { get; } = onError;
-
-        public long LinesRead { get; set; }
-
-        public long Skipped { get; set; }
-
-        public long OutOfOrder { get; set; }
-
-        public long OutsideWindow { get; set; }
     }
 }

@@ -16,6 +16,9 @@ internal sealed class Utf8StringPool
     private const int Capacity = 100_000;
     private const int InitialSlots = 1024;
 
+    // HA caps states and ids at 255 characters: longer values are rare, and pooling them could fill the memory.
+    private const int LongestPooled = 256;
+
     // Open addressing with linear probing: slot → entry + 1 (0 = free); at most half the slots are used.
     private int[] _slots = new int[InitialSlots];
     private readonly List<Entry> _entries = [];
@@ -23,6 +26,11 @@ internal sealed class Utf8StringPool
     /// <summary>The string of <paramref name="utf8"/>, or null when the bytes are not valid UTF-8.</summary>
     public string? Get(ReadOnlySpan<byte> utf8)
     {
+        if (utf8.Length > LongestPooled)
+        {
+            return Utf8.IsValid(utf8) ? Encoding.UTF8.GetString(utf8) : null;
+        }
+
         var hash = Hash(utf8);
         var mask = _slots.Length - 1;
         var slot = (int)hash & mask;

@@ -28,4 +28,20 @@ public sealed class Utf8StringPoolTests
         Assert.Null(pool.Get([0xFF]));
         Assert.Equal("a\u00e9", pool.Get([0x61, 0xC3, 0xA9]));
     }
+
+    [Fact]
+    public void Values_longer_than_ha_allows_are_read_but_not_kept()
+    {
+        var pool = new Utf8StringPool();
+        var longValue = new string('x', 5_000) + "ü";
+
+        var first = pool.Get(Encoding.UTF8.GetBytes(longValue));
+        var second = pool.Get(Encoding.UTF8.GetBytes(longValue));
+
+        Assert.Equal(longValue, first);
+        Assert.Equal(longValue, second);
+        Assert.NotSame(first, second);
+        Assert.Null(pool.Get([.. Encoding.UTF8.GetBytes(longValue), 0xFF]));
+        Assert.Same(pool.Get("on"u8), pool.Get("on"u8));
+    }
 }
