@@ -149,6 +149,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_refuses_an_unusable_output_or_window_in_one_line()
+    {
+        var file = Path.Combine(_workDirectory, "a-file");
+        await File.WriteAllTextAsync(file, "");
+
+        var intoFile = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "1", "--out", file, "--end", "2026-03-20T00:00:00Z");
+        var farFuture = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "1", "--out", Path.Combine(_workDirectory, "far"), "--end", "9999-12-31T00:00:00Z");
+        var tooLong = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "100000", "--out", Path.Combine(_workDirectory, "long"));
+
+        Assert.True(intoFile.ExitCode == 2, intoFile.Output + intoFile.Error);
+        Assert.StartsWith($"--out: {file} cannot be written: ", intoFile.Error, StringComparison.Ordinal);
+        foreach (var refused in new[] { farFuture, tooLong })
+        {
+            Assert.True(refused.ExitCode == 2, refused.Output + refused.Error);
+            Assert.Equal("--end/--days: the history must lie within the years 1900 to 2999 and span at most 3660 days", refused.Error.Trim());
+        }
+    }
+
+    [Fact]
     public async Task Evaluate_scores_a_simulated_month_against_its_planted_truth()
     {
         var output = Path.Combine(_workDirectory, "sim30");
