@@ -125,6 +125,17 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_refuses_a_window_that_ends_before_it_starts()
+    {
+        var (exit, output, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "analyze",
+            "--events", SharedData.Path("real", "ordonez_a", "events.jsonl"), "--home", SharedData.Path("real", "ordonez_a", "home.json"),
+            "--from", "2011-12-05T00:00:00Z", "--to", "2011-12-01T00:00:00Z");
+
+        Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+        Assert.Equal("--from 2011-12-05T00:00:00.0000000+00:00 must be before --to 2011-12-01T00:00:00.0000000+00:00", error.Trim());
+    }
+
+    [Fact]
     public async Task Simulate_writes_a_history_whose_analysis_finds_the_planted_times()
     {
         var output = Path.Combine(_workDirectory, "sim");

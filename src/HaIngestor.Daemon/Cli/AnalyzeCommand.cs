@@ -44,6 +44,12 @@ public static class AnalyzeCommand
     private static int Run(FileInfo eventsFile, FileInfo homeFile, string? jsonOut, DateTimeOffset? from, DateTimeOffset? to, int top, FileInfo? automationsFile, string[]? settings)
     {
         var total = Stopwatch.StartNew();
+        if (from is { } start && to is { } end && end <= start)
+        {
+            Console.Error.WriteLine($"--from {start:O} must be before --to {end:O}");
+            return 2;
+        }
+
         if (OfflineConfiguration.DetectorSettingsOrReport(settings, Console.Error) is not { } detectorSettings)
         {
             return 2;
