@@ -42,6 +42,20 @@ public sealed class ConfigurationTests
         Assert.Contains("MinOccurrences", problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("CoOccurrence:WindowSeconds", "-100")]
+    [InlineData("Room:WindowSeconds", "NaN")]
+    [InlineData("Sequence:MaxCandidatesPerLevel", "-1")]
+    [InlineData("Duration:MaxDurationSeconds", "Infinity")]
+    [InlineData("Anomaly:HourBandHalfWidth", "-3")]
+    public void A_negative_or_not_finite_threshold_of_any_detector_is_a_clear_configuration_problem(string key, string value)
+    {
+        var options = Bind(($"HaIngestor:Detectors:{key}", value));
+
+        var problem = Assert.Single(OptionsValidation.Problems(options));
+        Assert.Equal($"HaIngestor:Detectors:{key} must be a finite number of at least 0 (is {value})", problem);
+    }
+
     [Fact]
     public void A_value_that_is_not_of_its_options_type_is_a_clear_configuration_problem_for_the_offline_verbs()
     {
