@@ -56,6 +56,20 @@ public sealed class ConfigurationTests
         Assert.Equal($"HaIngestor:Detectors:{key} must be a finite number of at least 0 (is {value})", problem);
     }
 
+    [Theory]
+    [InlineData("Analysis:WindowDays")]
+    [InlineData("Storage:RawRetentionDays")]
+    [InlineData("Storage:AggregateRetentionDays")]
+    public void A_day_count_beyond_a_century_is_a_clear_configuration_problem(string key)
+    {
+        // The aggregate retention must also cover the analysis window, so a huge window comes with a huge retention.
+        var options = key == "Analysis:WindowDays"
+            ? Bind(($"HaIngestor:{key}", "2147483647"), ("HaIngestor:Storage:AggregateRetentionDays", "2147483647"))
+            : Bind(($"HaIngestor:{key}", "2147483647"));
+
+        Assert.Contains($"HaIngestor:{key} must be at most 36525 (a hundred years; is 2147483647)", OptionsValidation.Problems(options));
+    }
+
     [Fact]
     public void A_value_that_is_not_of_its_options_type_is_a_clear_configuration_problem_for_the_offline_verbs()
     {

@@ -6,6 +6,9 @@ namespace HaIngestor.Daemon.Configuration;
 /// <summary>Checks the configuration before anything starts, so a typo is one clear line, not a crash later.</summary>
 public static class OptionsValidation
 {
+    /// <summary>The most days a window or a retention may span.</summary>
+    public const int MaxDays = 36_525;
+
     public static IReadOnlyList<string> Problems(HaIngestorOptions options)
     {
         var problems = new List<string>();
@@ -46,6 +49,20 @@ public static class OptionsValidation
         if (options.Storage.AggregateRetentionDays < options.Analysis.WindowDays)
         {
             problems.Add("HaIngestor:Storage:AggregateRetentionDays must be at least HaIngestor:Analysis:WindowDays");
+        }
+
+        foreach (var (key, days) in new[]
+        {
+            ("Analysis:WindowDays", options.Analysis.WindowDays),
+            ("Storage:RawRetentionDays", options.Storage.RawRetentionDays),
+            ("Storage:AggregateRetentionDays", options.Storage.AggregateRetentionDays),
+        })
+        {
+            // Days are counted back from today; far beyond a century the calendar runs out before year 1.
+            if (days > MaxDays)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"HaIngestor:{key} must be at most {MaxDays} (a hundred years; is {days})"));
+            }
         }
 
         if (!string.Equals(options.Storage.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
