@@ -136,6 +136,32 @@ public class DeviceManagerActorTests() : TestKit(TestConfig.InMemoryPersistence)
     }
 
     [Fact]
+    public void The_devices_before_the_damage_in_a_broken_list_are_defined_and_their_states_reach_the_event_store()
+    {
+        var events = CreateTestProbe();
+        var manager = Manager(events);
+
+        manager.Tell(new DeviceListReceived(Encoding.UTF8.GetBytes($$"""[{{DeviceLists.Coordinator}},{{DeviceLists.Light("hall/ceiling")}},{"ieee_address":"0x99","friendly_name":""")));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON"}"""), T0));
+
+        Assert.Equal("on", events.ExpectMsg<WriteStateChanges>().Changes.Single().State);
+    }
+
+    [Fact]
+    public void A_device_whose_ieee_address_is_not_valid_text_is_an_error_and_the_others_are_defined()
+    {
+        var events = CreateTestProbe();
+        var manager = Manager(events);
+
+        manager.Tell(new DeviceListReceived(Encoding.UTF8.GetBytes($$"""[{{DeviceLists.Coordinator}},{"ieee_address":"0x\ud800"},{{DeviceLists.Light("hall/ceiling")}}]""")));
+        manager.Tell(new DeviceStateReceived("hall/ceiling", DeviceLists.State("""{"state":"ON"}"""), T0));
+
+        Assert.Equal("on", events.ExpectMsg<WriteStateChanges>().Changes.Single().State);
+        manager.Tell(GetDeviceManagerStatus.Instance, TestActor);
+        Assert.Equal(1, ExpectMsg<DeviceManagerStatus>().DeviceErrors);
+    }
+
+    [Fact]
     public void The_capability_snapshot_is_the_latest_device_list()
     {
         var manager = Manager(CreateTestProbe());

@@ -108,6 +108,34 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_and_evaluate_with_a_json_path_that_cannot_be_written_say_so_in_one_line()
+    {
+        var json = Path.Combine(_workDirectory, "no-such-directory", "out.json");
+        string[] files = ["--events", SharedData.Path("real", "ordonez_a", "events.jsonl"), "--home", SharedData.Path("real", "ordonez_a", "home.json")];
+
+        var analyze = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["analyze", .. files, "--json", json]);
+        var evaluate = await DaemonProcess.RunAsync(_workDirectory, Timeout, ["evaluate", .. files, "--adl", SharedData.Path("real", "ordonez_a", "truth_adl.json"), "--json", json]);
+
+        foreach (var (exit, output, error) in new[] { analyze, evaluate })
+        {
+            Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+            Assert.StartsWith($"--json: {json} cannot be written: ", error, StringComparison.Ordinal);
+            Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_refuses_a_window_that_ends_before_it_starts()
+    {
+        var (exit, output, error) = await DaemonProcess.RunAsync(_workDirectory, Timeout, "analyze",
+            "--events", SharedData.Path("real", "ordonez_a", "events.jsonl"), "--home", SharedData.Path("real", "ordonez_a", "home.json"),
+            "--from", "2011-12-05T00:00:00Z", "--to", "2011-12-01T00:00:00Z");
+
+        Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+        Assert.Equal("--from 2011-12-05T00:00:00.0000000+00:00 must be before --to 2011-12-01T00:00:00.0000000+00:00", error.Trim());
+    }
+
+    [Fact]
     public async Task Simulate_writes_a_history_whose_analysis_finds_the_planted_times()
     {
         var output = Path.Combine(_workDirectory, "sim");
@@ -129,6 +157,25 @@ public sealed class CliTests : IDisposable
             .ToList();
         var floorLampOn = SimulatedHome.Create(5).Routines.First(r => r.Human && r.EntityId.StartsWith("light.", StringComparison.Ordinal) && r.State == "on");
         Assert.Contains(found, f => f.Entity == floorLampOn.EntityId && f.State == "on" && CircularMinutesApart(f.Time, floorLampOn.LocalTime) <= 20);
+    }
+
+    [Fact]
+    public async Task Simulate_refuses_an_unusable_output_or_window_in_one_line()
+    {
+        var file = Path.Combine(_workDirectory, "a-file");
+        await File.WriteAllTextAsync(file, "");
+
+        var intoFile = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "1", "--out", file, "--end", "2026-03-20T00:00:00Z");
+        var farFuture = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "1", "--out", Path.Combine(_workDirectory, "far"), "--end", "9999-12-31T00:00:00Z");
+        var tooLong = await DaemonProcess.RunAsync(_workDirectory, Timeout, "simulate", "--days", "100000", "--out", Path.Combine(_workDirectory, "long"));
+
+        Assert.True(intoFile.ExitCode == 2, intoFile.Output + intoFile.Error);
+        Assert.StartsWith($"--out: {file} cannot be written: ", intoFile.Error, StringComparison.Ordinal);
+        foreach (var refused in new[] { farFuture, tooLong })
+        {
+            Assert.True(refused.ExitCode == 2, refused.Output + refused.Error);
+            Assert.Equal("--end/--days: the history must lie within the years 1900 to 2999 and span at most 3660 days", refused.Error.Trim());
+        }
     }
 
     [Fact]

@@ -41,4 +41,56 @@ public sealed class ConfigurationTests
         Assert.Contains("HaIngestor:Detectors", problem, StringComparison.Ordinal);
         Assert.Contains("MinOccurrences", problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("CoOccurrence:WindowSeconds", "-100")]
+    [InlineData("Room:WindowSeconds", "NaN")]
+    [InlineData("Sequence:MaxCandidatesPerLevel", "-1")]
+    [InlineData("Duration:MaxDurationSeconds", "Infinity")]
+    [InlineData("Anomaly:HourBandHalfWidth", "-3")]
+    public void A_negative_or_not_finite_threshold_of_any_detector_is_a_clear_configuration_problem(string key, string value)
+    {
+        var options = Bind(($"HaIngestor:Detectors:{key}", value));
+
+        var problem = Assert.Single(OptionsValidation.Problems(options));
+        Assert.Equal($"HaIngestor:Detectors:{key} must be a finite number of at least 0 (is {value})", problem);
+    }
+
+    [Theory]
+    [InlineData("Analysis:WindowDays")]
+    [InlineData("Storage:RawRetentionDays")]
+    [InlineData("Storage:AggregateRetentionDays")]
+    public void A_day_count_beyond_a_century_is_a_clear_configuration_problem(string key)
+    {
+        // The aggregate retention must also cover the analysis window, so a huge window comes with a huge retention.
+        var options = key == "Analysis:WindowDays"
+            ? Bind(($"HaIngestor:{key}", "2147483647"), ("HaIngestor:Storage:AggregateRetentionDays", "2147483647"))
+            : Bind(($"HaIngestor:{key}", "2147483647"));
+
+        Assert.Contains($"HaIngestor:{key} must be at most 36525 (a hundred years; is 2147483647)", OptionsValidation.Problems(options));
+    }
+
+    [Fact]
+    public void A_value_that_is_not_of_its_options_type_is_a_clear_configuration_problem_for_the_offline_verbs()
+    {
+        var errors = new StringWriter();
+
+        var settings = OfflineConfiguration.DetectorSettingsOrReport(["Detectors:TimeOfDay:MinOccurrences=abc"], errors);
+
+        Assert.Null(settings);
+        Assert.StartsWith("Invalid configuration:", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'abc' at 'HaIngestor:Detectors:TimeOfDay:MinOccurrences'", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_daemon_setting_that_is_not_of_its_type_is_a_clear_configuration_problem()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("HaIngestor:Storage:RawRetentionDays", "a week")])
+            .Build();
+
+        var problem = Assert.Single(Assert.Throws<InvalidConfigurationException>(() => HaIngestorOptions.From(configuration)).Problems);
+
+        Assert.Contains("HaIngestor:Storage:RawRetentionDays", problem, StringComparison.Ordinal);
+    }
 }

@@ -150,6 +150,43 @@ public sealed class DevicesCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_state_line_whose_topic_is_not_valid_text_is_skipped_and_the_others_replay()
+    {
+        var states = Path.Combine(_directory, "states.jsonl");
+        File.WriteAllLines(states,
+        [
+            """{"topic":"zigbee2mqtt/Kitchen Spot","payload":{"state":"OFF"}}""",
+            """{"topic":"zigbee2mqtt/\ud800","payload":{"state":"ON"}}""",
+            """{"topic":"zigbee2mqtt/Kitchen Spot","payload":{"state":"ON"}}""",
+        ]);
+
+        var (code, json, errors) = RunJson(states);
+
+        Assert.Equal(3, code);
+        Assert.Contains("states.jsonl:2: not a {\"topic\",\"payload\"} object", errors, StringComparison.Ordinal);
+        Assert.Equal(2, json.GetProperty("usage").GetProperty("state_messages").GetInt32());
+        Assert.Equal(1, Device(json, "Kitchen Spot").GetProperty("usage").GetProperty("features").GetProperty("state").GetProperty("changes").GetInt32());
+    }
+
+    [Fact]
+    public void A_device_list_repeating_an_ieee_address_is_reported_and_usage_still_counts()
+    {
+        var devices = Path.Combine(_directory, "devices.json");
+        File.WriteAllText(devices, """[{"ieee_address":"0x01","friendly_name":"lamp"},{"ieee_address":"0x01","friendly_name":"lamp copy"}]""");
+        var states = Path.Combine(_directory, "states.jsonl");
+        File.WriteAllLines(states, ["""{"topic":"zigbee2mqtt/lamp","payload":{"state":"ON"}}"""]);
+        var output = new StringWriter();
+
+        var code = DevicesCommand.Run(new FileInfo(devices), new FileInfo(states), json: true, "zigbee2mqtt", output, new StringWriter());
+
+        Assert.Equal(3, code);
+        using var document = JsonDocument.Parse(output.ToString());
+        Assert.Equal("lamp", Assert.Single(document.RootElement.GetProperty("devices").EnumerateArray()).GetProperty("friendly_name").GetString());
+        Assert.Contains("repeats the ieee_address", Assert.Single(document.RootElement.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString());
+        Assert.Equal(1, document.RootElement.GetProperty("usage").GetProperty("state_messages").GetInt32());
+    }
+
+    [Fact]
     public void The_table_names_every_device()
     {
         var output = new StringWriter();

@@ -199,6 +199,25 @@ public sealed class HomeAssistantAutomationsTests : IDisposable
     }
 
     [Fact]
+    public void Aliases_expanding_beyond_any_real_file_make_it_unavailable_and_ordinary_aliases_are_read()
+    {
+        var levels = new List<string> { "  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]" };
+        foreach (var (name, previous) in new[] { ("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e") })
+        {
+            levels.Add($"  {name}: &{name} [{string.Join(", ", Enumerable.Repeat("*" + previous, 9))}]");
+        }
+
+        var bomb = AutomationsYamlFile.Parse("- alias: laughs\n" + string.Join("\n", levels) + "\n  triggers: *f\n", "laughs.yaml");
+        var shared = AutomationsYamlFile.Parse(
+            "- alias: first\n  triggers: &at [{trigger: time, at: \"07:00\"}]\n  actions: []\n- alias: second\n  triggers: *at\n  actions: []\n", "shared.yaml");
+
+        Assert.Equal($"laughs.yaml expands to more than {AutomationsYamlFile.MaxValues} values (aliases repeating aliases?)", bomb.Unavailable);
+        Assert.Null(shared.Unavailable);
+        Assert.Equal(2, shared.Entries.Count);
+        Assert.Equal("07:00", shared.Entries[1].Config!["triggers"]![0]!["at"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task With_both_configured_the_file_is_read_when_HA_is_unreachable()
     {
         var file = Path.Combine(directory, "automations.yaml");

@@ -105,6 +105,20 @@ public sealed class ImportAggregatesTests : IDisposable
         Assert.Equal([recent], (await l2.LoadAsync(TimelineDay.KindName, old, today)).Select(r => r.Date));
     }
 
+    [Fact]
+    public async Task A_data_directory_that_is_a_file_is_a_clear_configuration_error()
+    {
+        var eventsFile = Path.Combine(_work, SimulationWriter.EventsFileName);
+        await File.WriteAllLinesAsync(eventsFile, ["""{"time":"2025-01-10T18:00:00Z","entity_id":"light.hall","state":"on"}"""]);
+        await File.WriteAllTextAsync(DataDirectory, "not a directory");
+        var errors = new StringWriter();
+
+        var exit = await ImportCommand.RunAsync(new FileInfo(eventsFile), null, null, json: false, Overrides(), new StringWriter(), errors, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"import: the data directory {DataDirectory} cannot be used: ", errors.ToString(), StringComparison.Ordinal);
+    }
+
     private async Task<(int Exit, JsonElement Summary)> ImportAsync(string eventsFile)
     {
         var output = new StringWriter();

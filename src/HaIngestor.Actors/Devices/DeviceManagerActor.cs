@@ -435,34 +435,59 @@ public sealed class DeviceManagerActor : ReceivePersistentActor
 
     private void CountBadPayload(string topic) => badPayloads[topic] = badPayloads.GetValueOrDefault(topic) + 1;
 
-    /// <summary>Each device's raw JSON by ieee address: what the device actor persists and re-parses on recovery.</summary>
+    /// <summary>
+    /// Each device's raw JSON by ieee address: what the device actor persists and re-parses on recovery. Read one
+    /// device at a time as the parser reads them, so the devices before damage in a broken list keep theirs; a repeated
+    /// address keeps its first device, as the parser does.
+    /// </summary>
     private static Dictionary<string, string> RawDeviceJson(byte[] payload)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var json = payload.AsSpan();
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(payload);
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = BridgeDevicesParser.MaxJsonDepth });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
                 return result;
             }
 
-            foreach (var device in document.RootElement.EnumerateArray())
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (device.ValueKind == JsonValueKind.Object
-                    && device.TryGetProperty("ieee_address", out var ieee)
-                    && ieee.ValueKind == JsonValueKind.String)
+                using var device = JsonDocument.ParseValue(ref reader);
+                if (device.RootElement.ValueKind == JsonValueKind.Object
+                    && device.RootElement.TryGetProperty("ieee_address", out var ieee)
+                    && ieee.ValueKind == JsonValueKind.String
+                    && TryText(ieee) is { } address)
                 {
-                    result[ieee.GetString()!] = device.GetRawText();
+                    result.TryAdd(address, device.RootElement.GetRawText());
                 }
             }
         }
         catch (JsonException)
         {
-            // The parser has already reported why the list is unreadable.
+            // The parser has already reported where the list breaks; the devices before it are kept.
         }
 
         return result;
+    }
+
+    private static string? TryText(JsonElement text)
+    {
+        try
+        {
+            return text.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape: the parser has already reported that device.
+            return null;
+        }
     }
 
     private static string RawExposeType(string? rawJson)

@@ -44,6 +44,12 @@ public static class AnalyzeCommand
     private static int Run(FileInfo eventsFile, FileInfo homeFile, string? jsonOut, DateTimeOffset? from, DateTimeOffset? to, int top, FileInfo? automationsFile, string[]? settings)
     {
         var total = Stopwatch.StartNew();
+        if (from is { } start && to is { } end && end <= start)
+        {
+            Console.Error.WriteLine($"--from {start:O} must be before --to {end:O}");
+            return 2;
+        }
+
         if (OfflineConfiguration.DetectorSettingsOrReport(settings, Console.Error) is not { } detectorSettings)
         {
             return 2;
@@ -68,6 +74,12 @@ public static class AnalyzeCommand
 
         HaIngestor.Domain.HomeAssistant.HaAutomationCatalog? automations = null;
         if (automationsFile is not null && (automations = OfflineAutomationCheck.ReadOrReport(automationsFile, Console.Error)) is null)
+        {
+            return 2;
+        }
+
+        using var jsonStream = jsonOut is null ? null : JsonOutFile.Open(jsonOut, Console.Error);
+        if (jsonOut is not null && jsonStream is null)
         {
             return 2;
         }
@@ -109,10 +121,9 @@ public static class AnalyzeCommand
             new("total", total.Elapsed.TotalMilliseconds),
         };
 
-        if (jsonOut is not null)
+        if (jsonStream is not null)
         {
-            using var stream = jsonOut == "-" ? Console.OpenStandardOutput() : File.Create(jsonOut);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var writer = new Utf8JsonWriter(jsonStream, new JsonWriterOptions { Indented = true });
             AnalysisResultJson.Write(writer, home, windowFrom, windowTo, eventCount, result.Patterns, suggestions, timings, read.ToInputCounts(), checkedAutomations);
         }
 

@@ -268,9 +268,9 @@ public sealed record DevicesReport(
                 return (topic.GetString(), bytes);
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Reported by the caller as an unreadable line.
+            // Reported by the caller as an unreadable line; InvalidOperationException is text with a lone surrogate.
         }
 
         return (null, null);

@@ -82,12 +82,23 @@ public static class EvaluateCommand
         IReadOnlyList<AdlActivity>? activities = null;
         if (adlFile is not null)
         {
-            activities = ReadAdl(adlFile, home, out var error);
+            activities = AdlJson.Read(File.ReadAllBytes(adlFile.FullName), out var skipped, out var error);
             if (activities is null)
             {
                 Console.Error.WriteLine($"{adlFile.Name}: {error}");
                 return 2;
             }
+
+            foreach (var problem in skipped)
+            {
+                Console.Error.WriteLine($"{adlFile.Name}: {problem}");
+            }
+        }
+
+        using var jsonStream = jsonOut is null ? null : JsonOutFile.Open(jsonOut, Console.Error);
+        if (jsonOut is not null && jsonStream is null)
+        {
+            return 2;
         }
 
         var read = EventsJsonlReader.ReadFile(eventsFile.FullName, new EventsJsonlReadOptions { EntityAreas = home.EntityAreas });
@@ -108,10 +119,9 @@ public static class EvaluateCommand
         var scores = truth is null ? null : AccuracyScorer.Score(result.Patterns, truth.Entries, TruthMatchers.GroupA(new MatchTolerances()));
         var rows = activities is null ? null : new AdlRecovery().Assess(activities, events, result.Patterns);
 
-        if (jsonOut is not null)
+        if (jsonStream is not null)
         {
-            using var stream = jsonOut == "-" ? Console.OpenStandardOutput() : File.Create(jsonOut);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            using var writer = new Utf8JsonWriter(jsonStream, new JsonWriterOptions { Indented = true });
             WriteJson(writer, events.Count, result.Patterns.Count, scores, rows);
         }
 
@@ -132,56 +142,6 @@ public static class EvaluateCommand
 
         return 0;
     }
-
-    private static IReadOnlyList<AdlActivity>? ReadAdl(FileInfo file, HomeProfile home, out string error)
-    {
-        error = "";
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(file.FullName));
-            var root = document.RootElement;
-            if (!root.TryGetProperty("summary", out var summary) || summary.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("activities", out var labelled) || labelled.ValueKind != JsonValueKind.Array)
-            {
-                error = "expected 'summary' (object) and 'activities' (array)";
-                return null;
-            }
-
-            var intervals = labelled.EnumerateArray()
-                .Where(a => a.ValueKind == JsonValueKind.Object)
-                .Select(a => (Name: Text(a, "activity"), Start: Instant(a, "start"), End: Instant(a, "end")))
-                .Where(a => a.Name is not null && a.Start is not null && a.End is not null)
-                .ToLookup(a => a.Name!, a => (a.Start!.Value, a.End!.Value));
-            var activities = new List<AdlActivity>();
-            foreach (var entry in summary.EnumerateObject())
-            {
-                var s = entry.Value;
-                if (Text(s, "typical_local_start") is not { } start
-                    || !TimeOnly.TryParseExact(start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-                    || !s.TryGetProperty("start_time_concentration", out var r) || r.ValueKind != JsonValueKind.Number
-                    || !s.TryGetProperty("count", out var count) || !count.TryGetInt32(out var n))
-                {
-                    Console.Error.WriteLine($"{file.Name}: summary of '{entry.Name}' skipped (unreadable)");
-                    continue;
-                }
-
-                activities.Add(new AdlActivity(entry.Name, n, (time.Hour * 60) + time.Minute, r.GetDouble(), intervals[entry.Name].ToList()));
-            }
-
-            return activities;
-        }
-        catch (JsonException e)
-        {
-            error = e.Message;
-            return null;
-        }
-    }
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static DateTimeOffset? Instant(JsonElement e, string name) =>
-        DateTimeOffset.TryParse(Text(e, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
     private static string Percent(double? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v * 100:F1}%") : "-";
 

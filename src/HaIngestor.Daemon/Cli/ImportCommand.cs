@@ -41,8 +41,8 @@ public static class ImportCommand
     }
 
     /// <summary>
-    /// 0 when every line was read, 3 when some were skipped, 2 for a missing file or bad configuration, 1 when the data
-    /// directory is in use or the device actors did not confirm their writes.
+    /// 0 when every line was read, 3 when some were skipped, 2 for a missing file or bad configuration (an unusable data
+    /// directory too), 1 when the data directory is in use or the device actors did not confirm their writes.
     /// </summary>
     public static async Task<int> RunAsync(
         FileInfo events, FileInfo? home, FileInfo? bridgeDevices, bool json, IReadOnlyDictionary<string, string?> overrides,
@@ -57,11 +57,19 @@ public static class ImportCommand
             }
         }
 
-        var options = OfflineConfiguration.Options(overrides);
-        var problems = OptionsValidation.Problems(options);
-        if (problems.Count > 0)
+        HaIngestorOptions options;
+        try
         {
-            errors.WriteLine(new InvalidConfigurationException(problems).Message);
+            options = OfflineConfiguration.Options(overrides);
+            var problems = OptionsValidation.Problems(options);
+            if (problems.Count > 0)
+            {
+                throw new InvalidConfigurationException(problems);
+            }
+        }
+        catch (InvalidConfigurationException e)
+        {
+            errors.WriteLine(e.Message);
             return 2;
         }
 
@@ -88,6 +96,12 @@ public static class ImportCommand
         {
             errors.WriteLine($"import: {e.Message}");
             return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A data directory that is a file, or one this user may not create or write, is a configuration mistake.
+            errors.WriteLine($"import: the data directory {Path.GetFullPath(options.DataDirectory)} cannot be used: {e.Message}");
+            return 2;
         }
 
         using (dataLock)

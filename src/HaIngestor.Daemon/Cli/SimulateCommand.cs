@@ -6,6 +6,12 @@ namespace HaIngestor.Daemon.Cli;
 /// <summary><c>simulate --days 30 --seed 1 --out DIR</c>: writes a simulated home's history and ground truth.</summary>
 public static class SimulateCommand
 {
+    private const int FirstYear = 1900;
+    private const int LastYear = 2999;
+
+    /// <summary>Ten years: far more than any analysis window, and already hundreds of megabytes of history.</summary>
+    private const int MaxDays = 3660;
+
     public static Command Create()
     {
         var days = new Option<int>("--days") { Description = "days of history", DefaultValueFactory = _ => 30 };
@@ -27,7 +33,25 @@ public static class SimulateCommand
             }
 
             var endAt = parse.GetValue(end) ?? home.Calendar.StartOfDay(home.Calendar.LocalDate(DateTimeOffset.UtcNow));
-            var summary = SimulationWriter.Write(parse.GetValue(output)!.FullName, home, endAt.AddDays(-dayCount), dayCount);
+            // The generator works in local days around the history; far from the calendar's ends that stays representable.
+            if (endAt.Year > LastYear || endAt.AddDays(-Math.Min(dayCount, MaxDays)).Year < FirstYear || dayCount > MaxDays)
+            {
+                Console.Error.WriteLine($"--end/--days: the history must lie within the years {FirstYear} to {LastYear} and span at most {MaxDays} days");
+                return 2;
+            }
+
+            var directory = parse.GetValue(output)!.FullName;
+            SimulationSummary summary;
+            try
+            {
+                summary = SimulationWriter.Write(directory, home, endAt.AddDays(-dayCount), dayCount);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"--out: {directory} cannot be written: {e.Message}");
+                return 2;
+            }
+
             Console.WriteLine($"{summary.Events} events of {summary.Entities} entities on {summary.Devices} devices, {summary.Routines} planted routines, {summary.From:u} to {summary.To:u} -> {summary.Directory}");
             return 0;
         });

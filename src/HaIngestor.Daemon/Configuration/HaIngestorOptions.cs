@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace HaIngestor.Daemon.Configuration;
 
 /// <summary>The <c>HaIngestor</c> configuration section (ARCHITECTURE.md section 7).</summary>
@@ -27,6 +29,21 @@ public sealed class HaIngestorOptions
     public Domain.Detection.DetectorSettings Detectors { get; set; } = new();
 
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "haingestor.db"));
+
+    /// <summary>The section bound from <paramref name="configuration"/>, defaults where unset.</summary>
+    /// <exception cref="InvalidConfigurationException">A value does not convert to its option's type (<c>MinOccurrences=abc</c>).</exception>
+    public static HaIngestorOptions From(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(SectionName).Get<HaIngestorOptions>() ?? new HaIngestorOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key, the value and the type it needed.
+            throw new InvalidConfigurationException([e.Message]);
+        }
+    }
 }
 
 public sealed class MqttOptions

@@ -42,7 +42,8 @@ public static class OfflineConfiguration
         return options.Detectors;
     }
 
-    /// <summary>All options, from the daemon's sources plus <paramref name="overrides"/>; not validated.</summary>
+    /// <summary>All options, from the daemon's sources plus <paramref name="overrides"/>; not validated beyond their types.</summary>
+    /// <exception cref="InvalidConfigurationException">A value does not convert to its option's type.</exception>
     public static HaIngestorOptions Options(IReadOnlyDictionary<string, string?> overrides)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -51,6 +52,6 @@ public static class OfflineConfiguration
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(overrides);
-        return builder.Configuration.GetSection(HaIngestorOptions.SectionName).Get<HaIngestorOptions>() ?? new HaIngestorOptions();
+        return HaIngestorOptions.From(builder.Configuration);
     }
 }

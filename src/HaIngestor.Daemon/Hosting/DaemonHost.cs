@@ -37,7 +37,7 @@ public static class DaemonHost
         });
         builder.Configuration.AddInMemoryCollection(start.Overrides);
 
-        var options = builder.Configuration.GetSection(HaIngestorOptions.SectionName).Get<HaIngestorOptions>() ?? new HaIngestorOptions();
+        var options = HaIngestorOptions.From(builder.Configuration);
         var problems = OptionsValidation.Problems(options);
         if (problems.Count > 0)
         {

@@ -6,7 +6,8 @@ namespace HaIngestor.Domain.Devices;
 /// <remarks>
 /// The array is read one device at a time, so a payload that breaks off (truncated, corrupted) still yields every
 /// device before the damage, plus one error. Within a well-formed array, a device that cannot be read becomes an
-/// error and the others are unaffected. JSON deeper than <see cref="MaxJsonDepth"/> is rejected from that point.
+/// error and the others are unaffected. Zigbee2MQTT keys devices by IEEE address, so a device repeating an earlier
+/// one's address is an error and the first stays. JSON deeper than <see cref="MaxJsonDepth"/> is rejected from that point.
 /// </remarks>
 public static class BridgeDevicesParser
 {
@@ -25,6 +26,7 @@ public static class BridgeDevicesParser
     {
         var devices = new List<ZigbeeDevice>();
         var errors = new List<DeviceParseError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
@@ -49,7 +51,7 @@ public static class BridgeDevicesParser
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 using var document = JsonDocument.ParseValue(ref reader);
-                ReadDevice(document.RootElement, index, devices, errors);
+                ReadDevice(document.RootElement, index, seen, devices, errors);
                 index++;
             }
 
@@ -70,7 +72,7 @@ public static class BridgeDevicesParser
         return new BridgeDevicesParseResult(devices, errors);
     }
 
-    private static void ReadDevice(JsonElement element, int index, List<ZigbeeDevice> devices, List<DeviceParseError> errors)
+    private static void ReadDevice(JsonElement element, int index, HashSet<string> seen, List<ZigbeeDevice> devices, List<DeviceParseError> errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -85,6 +87,12 @@ public static class BridgeDevicesParser
             if (string.IsNullOrWhiteSpace(ieee))
             {
                 errors.Add(new DeviceParseError(null, $"device #{index} has no ieee_address"));
+                return;
+            }
+
+            if (seen.Contains(ieee))
+            {
+                errors.Add(new DeviceParseError(ieee, $"device #{index} repeats the ieee_address of an earlier device, which is kept"));
                 return;
             }
 
@@ -109,6 +117,7 @@ public static class BridgeDevicesParser
                 Disabled: Json.Bool(element, "disabled") ?? false,
                 InterviewState: InterviewStateOf(element, definition is not null),
                 Features: features));
+            seen.Add(ieee);
         }
         catch (InvalidOperationException ex)
         {

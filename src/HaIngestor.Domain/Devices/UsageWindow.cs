@@ -9,6 +9,7 @@ public sealed record UsageWindow(DateOnly From, DateOnly To)
     public static UsageWindow Covering(DateTimeOffset from, DateTimeOffset to, Func<DateTimeOffset, DateOnly> localDay) =>
         to <= from ? new UsageWindow(localDay(from), localDay(from)) : new UsageWindow(localDay(from), localDay(to.AddTicks(-1)).AddDays(1));
 
-    /// <summary>The <paramref name="days"/> local days ending with <paramref name="lastDay"/>.</summary>
-    public static UsageWindow Ending(DateOnly lastDay, int days) => new(lastDay.AddDays(1 - Math.Max(1, days)), lastDay.AddDays(1));
+    /// <summary>The <paramref name="days"/> local days ending with <paramref name="lastDay"/>; more days than the calendar has before it reach back to its first day.</summary>
+    public static UsageWindow Ending(DateOnly lastDay, int days) =>
+        new(DateOnly.FromDayNumber(Math.Max(0, lastDay.DayNumber + 1 - Math.Max(1, days))), lastDay.AddDays(1));
 }

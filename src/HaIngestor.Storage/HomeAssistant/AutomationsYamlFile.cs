@@ -53,17 +53,33 @@ public sealed class AutomationsYamlFile(string path) : IHaAutomationSource
             return HaAutomationFetch.Failed(SourceName, $"{name} is not a list of automations");
         }
 
-        var entries = automations.Children
-            .Select(node => ToJson(node, 0))
+        var budget = MaxValues;
+        var configs = new List<JsonNode?>(automations.Children.Count);
+        foreach (var node in automations.Children)
+        {
+            configs.Add(ToJson(node, 0, ref budget));
+            if (budget < 0)
+            {
+                return HaAutomationFetch.Failed(SourceName, $"{name} expands to more than {MaxValues} values (aliases repeating aliases?)");
+            }
+        }
+
+        var entries = configs
             .Select(config => new HaAutomationEntry(null, !(config is JsonObject o && o["initial_state"] is JsonValue v && v.TryGetValue<bool>(out var on) && !on), config))
             .ToList();
         return new HaAutomationFetch(SourceName, entries, 0, [], null);
     }
 
+    /// <summary>
+    /// Values (mappings, lists, scalars) one file may expand to. A YAML alias repeats its anchor's whole tree, so a few
+    /// lines of aliases of aliases expand to billions of values, while a thousand automations of fifty values each are fifty thousand.
+    /// </summary>
+    public const int MaxValues = 500_000;
+
     /// <summary>YAML to the JSON HA's config API would give; plain scalars typed as YAML 1.1 reads them (HA's loader).</summary>
-    private static JsonNode? ToJson(YamlNode node, int depth)
+    private static JsonNode? ToJson(YamlNode node, int depth, ref int budget)
     {
-        if (depth > 64)
+        if (depth > 64 || --budget < 0)
         {
             return null;
         }
@@ -77,7 +93,7 @@ public sealed class AutomationsYamlFile(string path) : IHaAutomationSource
                 {
                     if (key is YamlScalarNode { Value: { } name })
                     {
-                        result[name] = ToJson(value, depth + 1);
+                        result[name] = ToJson(value, depth + 1, ref budget);
                     }
                 }
 
@@ -85,7 +101,16 @@ public sealed class AutomationsYamlFile(string path) : IHaAutomationSource
             }
 
             case YamlSequenceNode sequence:
-                return new JsonArray(sequence.Children.Select(child => ToJson(child, depth + 1)).ToArray());
+            {
+                var result = new JsonArray();
+                foreach (var child in sequence.Children)
+                {
+                    result.Add(ToJson(child, depth + 1, ref budget));
+                }
+
+                return result;
+            }
+
             case YamlScalarNode { Style: ScalarStyle.Plain } plain when plain.Tag.IsEmpty:
                 return Plain(plain.Value);
             case YamlScalarNode scalar:

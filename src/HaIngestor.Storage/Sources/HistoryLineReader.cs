@@ -60,9 +60,18 @@ public static class HistoryLineReader
                 return null;
             }
 
-            foreach (var member in element.EnumerateObject())
+            try
             {
-                attributes[member.Name] = member.Value.Clone();
+                foreach (var member in element.EnumerateObject())
+                {
+                    attributes[member.Name] = member.Value.Clone();
+                }
+            }
+            catch (InvalidOperationException ex)
+            {
+                // An attribute name with an escaped lone surrogate is valid JSON but cannot be read as text.
+                error = $"attributes hold a name that is not valid Unicode ({ex.Message})";
+                return null;
             }
         }
 

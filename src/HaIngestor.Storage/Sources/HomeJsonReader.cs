@@ -10,7 +10,7 @@ namespace HaIngestor.Storage.Sources;
 /// </summary>
 public static class HomeJsonReader
 {
-    /// <exception cref="HomeFileException">The file is missing, not JSON, or has no valid time_zone or coordinates.</exception>
+    /// <exception cref="HomeFileException">The file is missing, not JSON, holds unreadable text, or has no valid time_zone or coordinates.</exception>
     public static HomeProfile ReadFile(string path)
     {
         if (!File.Exists(path))
@@ -27,6 +27,10 @@ public static class HomeJsonReader
         catch (JsonException ex)
         {
             throw new HomeFileException(path, $"not valid JSON ({ex.Message})", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw UnreadableText(path, ex);
         }
         catch (IOException ex)
         {
@@ -47,7 +51,15 @@ public static class HomeJsonReader
         {
             throw new HomeFileException(source, $"not valid JSON ({ex.Message})", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw UnreadableText(source, ex);
+        }
     }
+
+    /// <summary>A string with an escaped lone surrogate is valid JSON but cannot be read as text.</summary>
+    private static HomeFileException UnreadableText(string source, InvalidOperationException ex) =>
+        new(source, $"holds text that is not valid Unicode ({ex.Message})", ex);
 
     private static HomeProfile Parse(JsonElement root, string source)
     {

@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using HaIngestor.Domain.Devices;
 
 namespace HaIngestor.Domain.Tests.Devices;
 
-public sealed class BridgeDevicesParserTests
+public sealed partial class BridgeDevicesParserTests
 {
     private static BridgeDevicesParseResult Parse(string json) => BridgeDevicesParser.Parse(Encoding.UTF8.GetBytes(json));
 
@@ -170,6 +171,17 @@ public sealed class BridgeDevicesParserTests
     }
 
     [Fact]
+    public void A_repeated_ieee_address_is_an_error_and_the_first_device_stays()
+    {
+        var result = Parse($$"""[{{Device("0x01")}},{"ieee_address":"0x01","friendly_name":"copy"},{{Device("0x02")}}]""");
+
+        Assert.Equal([("0x01", "dev 0x01"), ("0x02", "dev 0x02")], result.Devices.Select(d => (d.IeeeAddress, d.FriendlyName)));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("0x01", error.IeeeAddress);
+        Assert.Contains("#1", error.Message);
+    }
+
+    [Fact]
     public void Trailing_content_after_the_array_is_reported_but_the_devices_stay()
     {
         var result = Parse($"[{Device("0x01")}] trailing");
@@ -185,7 +197,9 @@ public sealed class BridgeDevicesParserTests
         var list = new StringBuilder("[");
         for (var i = 0; i < 5000; i++)
         {
-            list.Append(i == 0 ? "" : ",").Append(elements[i % elements.Count]);
+            // A real network has one ieee address per device (binding targets in the copy may take it too; they are not read).
+            var copy = IeeeAddress().Replace(elements[i % elements.Count], $"\"ieee_address\":\"0x{i:x16}\"");
+            list.Append(i == 0 ? "" : ",").Append(copy);
         }
 
         var result = BridgeDevicesParser.Parse(Encoding.UTF8.GetBytes(list.Append(']').ToString()));
@@ -193,4 +207,7 @@ public sealed class BridgeDevicesParserTests
         Assert.Equal(5000, result.Devices.Count);
         Assert.Empty(result.Errors);
     }
+
+    [GeneratedRegex("\"ieee_address\":\"[^\"]*\"")]
+    private static partial Regex IeeeAddress();
 }

@@ -86,6 +86,15 @@ public sealed class FeatureUsageDaysTests
     }
 
     [Fact]
+    public void A_window_longer_than_the_calendar_before_its_last_day_starts_at_the_calendars_first_day()
+    {
+        var today = new DateOnly(2025, 1, 10);
+
+        Assert.Equal(new UsageWindow(DateOnly.MinValue, today.AddDays(1)), UsageWindow.Ending(today, int.MaxValue));
+        Assert.Equal(new UsageWindow(today, today.AddDays(1)), UsageWindow.Ending(today, 0));
+    }
+
+    [Fact]
     public void Covering_a_window_of_instants_includes_the_partial_last_day()
     {
         var window = UsageWindow.Covering(At(Day0), At(Day0.AddDays(2)), i => DateOnly.FromDateTime(i.UtcDateTime));

@@ -38,6 +38,9 @@ public sealed class HomeJsonReaderTests
     [InlineData("""{"time_zone":"Europe/Madrid","longitude":"west"}""", "longitude")]
     [InlineData("""{"time_zone":"Europe/Madrid",""", "not valid JSON")]
     [InlineData("""["Europe/Madrid"]""", "not a JSON object")]
+    [InlineData("""{"time_zone":"Europe/Madrid","name":"casa \ud800"}""", "not valid Unicode")]
+    [InlineData("""{"time_zone":"Europe/Madrid","areas":["\udc00"]}""", "not valid Unicode")]
+    [InlineData("""{"time_zone":"Europe/Madrid","entities":[{"entity_id":"light.a","area":"\ud800x"}]}""", "not valid Unicode")]
     public void Unusable_home_is_a_clear_error(string json, string expected)
     {
         using var scratch = new ScratchDirectory();

@@ -38,7 +38,7 @@ public sealed record AdlRecovery(
         foreach (var activity in activities.OrderBy(a => a.Name, StringComparer.Ordinal))
         {
             var margin = TimeSpan.FromMinutes(MarginMinutes);
-            var intervals = activity.Intervals.Select(i => (Start: i.Start - margin, End: i.End + margin)).OrderBy(i => i.Start).ToList();
+            var intervals = activity.Intervals.Select(i => (Start: Widen(i.Start, -margin), End: Widen(i.End, margin))).OrderBy(i => i.Start).ToList();
             var covered = intervals.Sum(i => (i.End - i.Start).TotalSeconds);
             var timeShare = Math.Min(1, covered / observed);
             var inside = human.Where(e => intervals.Any(i => e.Time >= i.Start && e.Time <= i.End))
@@ -67,4 +67,10 @@ public sealed record AdlRecovery(
 
         return rows;
     }
+
+    /// <summary>Moves a labelled time by the margin; labels at the ends of the calendar (bad input) stay there instead of overflowing.</summary>
+    private static DateTimeOffset Widen(DateTimeOffset instant, TimeSpan by) =>
+        by < TimeSpan.Zero
+            ? (instant - DateTimeOffset.MinValue < -by ? DateTimeOffset.MinValue : instant + by)
+            : (DateTimeOffset.MaxValue - instant < by ? DateTimeOffset.MaxValue : instant + by);
 }
