@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HaIngestor.Domain.Events;
 using HaIngestor.Simulation;
 
 namespace HaIngestor.Daemon.Cli;
@@ -6,8 +7,8 @@ namespace HaIngestor.Daemon.Cli;
 /// <summary><c>simulate --days 30 --seed 1 --out DIR</c>: writes a simulated home's history and ground truth.</summary>
 public static class SimulateCommand
 {
-    private const int FirstYear = 1900;
-    private const int LastYear = 2999;
+    private const int FirstYear = HistoryYears.First;
+    private const int LastYear = HistoryYears.Last;
 
     /// <summary>Ten years: far more than any analysis window, and already hundreds of megabytes of history.</summary>
     private const int MaxDays = 3660;

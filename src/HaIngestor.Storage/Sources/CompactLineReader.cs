@@ -118,7 +118,7 @@ internal static class CompactLineReader
             return true;
         }
 
-        if (line[pos] != (byte)'{')
+        if (pos >= line.Length || line[pos] != (byte)'{')
         {
             return false;
         }

@@ -137,12 +137,13 @@ internal sealed class EventsJsonlLineParser(IReadOnlyDictionary<string, string>?
         return Complete(fields, out error);
     }
 
-    /// <summary>The checks both paths share: required fields, entity id shape, the area from the map, the origin.</summary>
+    /// <summary>The checks both paths share: required fields, a time in <see cref="HistoryYears"/>, entity id shape, the area from the map, the origin.</summary>
     private StateChange? Complete(in LineFields fields, out string? error)
     {
         var entityId = fields.EntityId;
         var area = fields.Area;
-        error = fields.Time is null ? "missing time"
+        error = fields.Time is not { } time ? "missing time"
+            : !HistoryYears.Contains(time) ? $"time {time.UtcDateTime:yyyy-MM-dd} is outside the years {HistoryYears.First} to {HistoryYears.Last}"
             : string.IsNullOrEmpty(entityId) ? "missing entity_id"
             : fields.State is null ? "missing state"
             : entityId.IndexOf('.') is <= 0 || entityId[^1] == '.' ? $"entity_id '{entityId}' is not domain.object_id"

@@ -49,6 +49,7 @@ public sealed class CompactLineReaderTests
     [InlineData("""{"time":"2025-10-13T04:31:07.120Z","entity_id":"light.kitchen","state":"on","attributes":{"a":[1,2}}""")]
     [InlineData("""{"time":"2025-10-13T04:31:07.120Z","time":"2025-10-13T05:31:07.120Z","entity_id":"light.kitchen","state":"on","context":{"user_id":"u"},"context":null}""")]
     [InlineData("""{}""")]
+    [InlineData("""{"time":"2025-10-13T04:31:07.120Z","entity_id":"light.kitchen","state":"on","context":""")]
     [InlineData("""{"time":"2025-10-13T04:31:07.120Z","entity_id":"light.kitchen","state":"on",}""")]
     public void Known_lines_read_the_same_on_both_paths(string line)
     {

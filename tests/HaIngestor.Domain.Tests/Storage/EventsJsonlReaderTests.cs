@@ -268,6 +268,34 @@ public sealed class EventsJsonlReaderTests
         Assert.Equal(original.Events, back.Events);
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z", "0001-01-01")]
+    [InlineData("1899-12-31T23:59:59.999Z", "1899-12-31")]
+    [InlineData("9999-12-31T23:59:59Z", "9999-12-31")]
+    [InlineData("3000-01-01T00:00:00+00:00", "3000-01-01")]
+    public void A_time_outside_the_years_a_history_can_hold_skips_its_line(string time, string date)
+    {
+        var text = string.Join('\n', Line(T0), $$$"""{"time":"{{{time}}}","entity_id":"light.b","state":"on"}""", Line(T0.AddMinutes(1), state: "off"));
+
+        var result = ReadText(text);
+
+        Assert.Equal(2, result.Events.Count);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(2, error.LineNumber);
+        Assert.Equal($"time {date} is outside the years 1900 to 2999", error.Reason);
+    }
+
+    [Fact]
+    public void The_first_and_last_instants_of_the_years_a_history_can_hold_are_read()
+    {
+        var text = string.Join('\n', """{"time":"1900-01-01T00:00:00Z","entity_id":"light.b","state":"on"}""", """{"time":"2999-12-31T23:59:59.999Z","entity_id":"light.b","state":"off"}""");
+
+        var result = ReadText(text);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([1900, 2999], result.Events.Select(e => e.Time.Year));
+    }
+
     [Fact]
     public void Streaming_keeps_file_order_and_drops_repeats_at_an_instant_even_among_many()
     {
