@@ -5,13 +5,15 @@ public static class BenchRunner
 {
     public const string All = "all";
 
+    // The scenario with a peak-memory target runs first: the runtime keeps some of what earlier scenarios grew (pooled
+    // buffers, SQLite caches, JIT code) however the heap is collected, and that would count in its peak.
     public static IReadOnlyList<IBenchScenario> Scenarios { get; } =
     [
+        new FullRecomputeScenario(),
         new ParseDevicesScenario(),
         new IngestStatesScenario(JournalKind.Sqlite),
         new IngestStatesScenario(JournalKind.InMemory),
         new AnalyzeEventsScenario(),
-        new FullRecomputeScenario(),
         new DailyIncrementalScenario(),
     ];
 

@@ -21,7 +21,9 @@ public sealed class ResourceMeter
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+
+        // Aggressive: gives the heap earlier scenarios grew back to the system, so a scenario's peak is its own.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         peakReset = TryResetPeak();
         using var process = Process.GetCurrentProcess();
         rssAtStart = process.WorkingSet64;
