@@ -47,18 +47,11 @@ public static class EventsJsonlReader
         options ??= new EventsJsonlReadOptions();
         var tally = KeepingErrors(options, out var errors);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var atTime = DateTimeOffset.MinValue;
-        var seenAtTime = new SameInstantPairs();
+        var repeats = new SameInstantPairs();
         long duplicates = 0;
         Scan(stream, options, tally, change =>
         {
-            if (change.Time != atTime)
-            {
-                atTime = change.Time;
-                seenAtTime.Clear();
-            }
-
-            if (!seenAtTime.Add(change.EntityId, change.State))
+            if (repeats.IsRepeat(change))
             {
                 duplicates++;
                 return;
@@ -140,30 +133,20 @@ public static class EventsJsonlReader
         });
     }
 
-    /// <summary>Drops later copies of an entity/time/state; after sorting, copies share a time, so only runs of equal times are checked.</summary>
+    /// <summary>Drops later copies of an entity/time/state from time-sorted changes, as streaming does.</summary>
     private static List<StateChange> WithoutDuplicates(List<StateChange> sorted, out long duplicates)
     {
-        duplicates = 0;
+        var repeats = new SameInstantPairs();
         var unique = new List<StateChange>(sorted.Count);
-        var seenAtTime = new HashSet<(string EntityId, string State)>();
-        for (var i = 0; i < sorted.Count; i++)
+        foreach (var change in sorted)
         {
-            var change = sorted[i];
-            if (i == 0 || sorted[i - 1].Time != change.Time)
+            if (!repeats.IsRepeat(change))
             {
-                seenAtTime.Clear();
+                unique.Add(change);
             }
-
-            var sharesTime = (i > 0 && sorted[i - 1].Time == change.Time) || (i + 1 < sorted.Count && sorted[i + 1].Time == change.Time);
-            if (sharesTime && !seenAtTime.Add((change.EntityId, change.State)))
-            {
-                duplicates++;
-                continue;
-            }
-
-            unique.Add(change);
         }
 
+        duplicates = sorted.Count - unique.Count;
         return unique;
     }
 }

@@ -1,8 +1,12 @@
+using HaIngestor.Domain.Events;
+
 namespace HaIngestor.Storage.Sources;
 
 /// <summary>
-/// The (entity, state) pairs seen at one instant, to drop repeats of a line. An instant rarely carries more than a
-/// few changes, so a short list is searched (pooled strings usually match by reference) before a set is built.
+/// Finds the repeats of a line in changes taken in time order (file order, or sorted): a change is a repeat when an
+/// earlier change at the same instant had its entity and state. Only the (entity, state) pairs of the current instant
+/// are kept; an instant rarely carries more than a few changes, so a short list is searched (pooled strings usually
+/// match by reference) before a set is built.
 /// </summary>
 internal sealed class SameInstantPairs
 {
@@ -10,8 +14,21 @@ internal sealed class SameInstantPairs
     private readonly List<(string EntityId, string State)> _list = new(ListLimit);
     private readonly HashSet<(string EntityId, string State)> _set = [];
     private bool _useSet;
+    private DateTimeOffset _instant = DateTimeOffset.MinValue;
 
-    public void Clear()
+    /// <summary>Whether an earlier change at the same instant had this change's entity and state.</summary>
+    public bool IsRepeat(StateChange change)
+    {
+        if (change.Time != _instant)
+        {
+            _instant = change.Time;
+            Clear();
+        }
+
+        return !Add(change.EntityId, change.State);
+    }
+
+    private void Clear()
     {
         _list.Clear();
         if (_useSet)
@@ -22,7 +39,7 @@ internal sealed class SameInstantPairs
     }
 
     /// <summary>False when the pair was already seen at this instant.</summary>
-    public bool Add(string entityId, string state)
+    private bool Add(string entityId, string state)
     {
         if (_useSet)
         {
