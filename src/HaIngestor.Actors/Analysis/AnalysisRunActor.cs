@@ -417,14 +417,7 @@ public sealed class AnalysisRunActor : ReceiveActor, IWithTimers
                     log.Info("Run {RunId}: not suggesting \"{Title}\": {Why}", request.RunId, dropped.Title, dropped.Why);
                 }
 
-                homeAssistantCheck = new HomeAssistantCheck(
-                    true,
-                    automationsFetched!.Source,
-                    automations.Automations.Count,
-                    automations.EnabledCount,
-                    automations.Unfetched + automations.Skipped,
-                    result.AlreadyAutomated.Count,
-                    null);
+                homeAssistantCheck = HomeAssistantCheck.Of(automationsFetched!.Source, automations, result.AlreadyAutomated.Count);
             }
         }
         catch (Exception e)

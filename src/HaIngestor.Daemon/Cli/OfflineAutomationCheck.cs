@@ -22,17 +22,8 @@ public static class OfflineAutomationCheck
             return null;
         }
 
-        HaAutomationFetch fetched;
-        try
-        {
-            fetched = AutomationsYamlFile.Parse(File.ReadAllText(file.FullName), file.Name);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.WriteLine($"{file.FullName} cannot be read: {e.Message}");
-            return null;
-        }
-
+        // The daemon's own reader of the file: the same I/O and YAML errors, the same alias limit.
+        var fetched = new AutomationsYamlFile(file.FullName).ReadAsync().GetAwaiter().GetResult();
         if (fetched.Unavailable is { } reason)
         {
             errors.WriteLine(reason);
@@ -53,14 +44,7 @@ public static class OfflineAutomationCheck
         IReadOnlyList<Pattern> patterns, HomeProfile home, int top, HaAutomationCatalog automations)
     {
         var result = AlreadyAutomated.Build(patterns, [], home, top, automations);
-        var check = new HomeAssistantCheck(
-            true,
-            AutomationsYamlFile.SourceName,
-            automations.Automations.Count,
-            automations.EnabledCount,
-            automations.Unfetched + automations.Skipped,
-            result.AlreadyAutomated.Count,
-            null);
+        var check = HomeAssistantCheck.Of(AutomationsYamlFile.SourceName, automations, result.AlreadyAutomated.Count);
         return (result.Suggestions, new CheckedAgainstHomeAssistant(check, result.AlreadyAutomated));
     }
 }

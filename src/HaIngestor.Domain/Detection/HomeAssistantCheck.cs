@@ -1,3 +1,5 @@
+using HaIngestor.Domain.HomeAssistant;
+
 namespace HaIngestor.Domain.Detection;
 
 /// <summary>Whether a run checked its suggestions against the automations Home Assistant already has, and what that found.</summary>
@@ -11,4 +13,8 @@ namespace HaIngestor.Domain.Detection;
 public sealed record HomeAssistantCheck(bool Checked, string? Source, int Automations, int Enabled, int Skipped, int AlreadyAutomated, string? Reason)
 {
     public static HomeAssistantCheck NotChecked(string reason) => new(false, null, 0, 0, 0, 0, reason);
+
+    /// <summary>The check of suggestions against <paramref name="automations"/>, read from <paramref name="source"/>.</summary>
+    public static HomeAssistantCheck Of(string source, HaAutomationCatalog automations, int alreadyAutomated) =>
+        new(true, source, automations.Automations.Count, automations.EnabledCount, automations.Unfetched + automations.Skipped, alreadyAutomated, null);
 }
