@@ -12,17 +12,8 @@ public static class FullRecompute
 {
     /// <summary>The aggregates of each local day of [<paramref name="from"/>, <paramref name="to"/>) that has changes, one per aggregate kind.</summary>
     public static IReadOnlyList<DailyAggregate> Aggregate(
-        EventBatch batch, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors)
-    {
-        var aggregators = IncrementalAnalysis.Aggregators(detectors);
-        var aggregates = new List<DailyAggregate>();
-        foreach (var day in LocalDays.Split(batch, home.Calendar, from, to))
-        {
-            aggregates.AddRange(aggregators.Select(a => a.Aggregate(day, home)));
-        }
-
-        return aggregates;
-    }
+        EventBatch batch, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors) =>
+        IncrementalAnalysis.Aggregate(LocalDays.Split(batch, home.Calendar, from, to), home, detectors);
 
     /// <summary>
     /// The patterns of the window: the same as the detectors find over the window's changes as one list. A detector
@@ -35,14 +26,6 @@ public static class FullRecompute
         {
             Aggregates = IncrementalAnalysis.ByKind(Aggregate(batch, home, from, to, detectors)),
         };
-        var patterns = new List<Pattern>();
-        foreach (var detector in detectors)
-        {
-            patterns.AddRange(detector is IAggregatingDetector
-                ? detector.Detect(context)
-                : detector.Detect(new DetectionContext(batch.Slice(from, to), home, from, to)));
-        }
-
-        return patterns;
+        return IncrementalAnalysis.Detect(context, () => new DetectionContext(batch.Slice(from, to), home, from, to), detectors);
     }
 }

@@ -12,16 +12,37 @@ public static class IncrementalAnalysis
 {
     /// <summary>The aggregates of each local day of <paramref name="events"/>, one per aggregate kind of <paramref name="detectors"/>.</summary>
     public static IReadOnlyList<DailyAggregate> Aggregate(
-        IReadOnlyList<StateChange> events, HomeProfile home, IReadOnlyList<IPatternDetector> detectors)
+        IReadOnlyList<StateChange> events, HomeProfile home, IReadOnlyList<IPatternDetector> detectors) =>
+        Aggregate(LocalDays.Split(events, home.Calendar), home, detectors);
+
+    /// <summary>The aggregates of <paramref name="days"/>, one per aggregate kind of <paramref name="detectors"/>, a day at a time.</summary>
+    public static IReadOnlyList<DailyAggregate> Aggregate(
+        IEnumerable<LocalDay> days, HomeProfile home, IReadOnlyList<IPatternDetector> detectors)
     {
         var aggregators = Aggregators(detectors);
         var aggregates = new List<DailyAggregate>();
-        foreach (var day in LocalDays.Split(events, home.Calendar))
+        foreach (var day in days)
         {
             aggregates.AddRange(aggregators.Select(a => a.Aggregate(day, home)));
         }
 
         return aggregates;
+    }
+
+    /// <summary>
+    /// Every detector's patterns: the aggregating ones from <paramref name="aggregated"/>, the others from the raw
+    /// events <paramref name="raw"/> gives, made only when such a detector is there (they can be a month of records).
+    /// </summary>
+    public static List<Pattern> Detect(DetectionContext aggregated, Func<DetectionContext> raw, IReadOnlyList<IPatternDetector> detectors)
+    {
+        var patterns = new List<Pattern>();
+        DetectionContext? rawContext = null;
+        foreach (var detector in detectors)
+        {
+            patterns.AddRange(detector.Detect(detector is IAggregatingDetector ? aggregated : rawContext ??= raw()));
+        }
+
+        return patterns;
     }
 
     /// <summary>One detector per aggregate kind: the one that writes that kind's records.</summary>
@@ -48,14 +69,7 @@ public static class IncrementalAnalysis
     {
         var fresh = Aggregate(newEvents, home, detectors);
         var context = new DetectionContext([], home, windowStart, windowEnd) { Aggregates = ByKind(history.Concat(fresh)) };
-        var patterns = new List<Pattern>();
-        foreach (var detector in detectors)
-        {
-            patterns.AddRange(detector is IAggregatingDetector
-                ? detector.Detect(context)
-                : detector.Detect(new DetectionContext(newEvents, home, windowStart, windowEnd)));
-        }
-
+        var patterns = Detect(context, () => new DetectionContext(newEvents, home, windowStart, windowEnd), detectors);
         return new IncrementalResult(patterns, fresh);
     }
 
