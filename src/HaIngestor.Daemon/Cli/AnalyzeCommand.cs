@@ -84,7 +84,7 @@ public static class AnalyzeCommand
             return 2;
         }
 
-        var file = OfflineAnalysis.AnalyzeFile(eventsFile.FullName, home, from, to, DetectorCatalog.CreateAll(detectorSettings), top);
+        var file = OfflineAnalysis.AnalyzeFile(eventsFile.FullName, home, from, to, DetectorCatalog.CreateAll(detectorSettings), top, automations: automations);
         var read = file.Read;
         foreach (var error in read.Errors)
         {
@@ -99,15 +99,6 @@ public static class AnalyzeCommand
         var loadMs = file.LoadMilliseconds;
         var eventCount = file.Events;
         var (windowFrom, windowTo, result) = (file.From, file.To, file.Analysis);
-        var suggestions = result.Suggestions;
-        CheckedAgainstHomeAssistant? checkedAutomations = null;
-        var checkWatch = Stopwatch.StartNew();
-        if (automations is not null)
-        {
-            (suggestions, checkedAutomations) = OfflineAutomationCheck.Suggest(result.Patterns, home, top, automations);
-        }
-
-        var checkMs = checkWatch.Elapsed.TotalMilliseconds;
         foreach (var (detector, error) in result.Failures)
         {
             Console.Error.WriteLine($"detector {detector} failed: {error}");
@@ -117,14 +108,14 @@ public static class AnalyzeCommand
         {
             new("load", loadMs),
             new("detect", result.DetectMilliseconds),
-            new("suggest", result.SuggestMilliseconds + checkMs),
+            new("suggest", result.SuggestMilliseconds),
             new("total", total.Elapsed.TotalMilliseconds),
         };
 
         if (jsonStream is not null)
         {
             using var writer = new Utf8JsonWriter(jsonStream, new JsonWriterOptions { Indented = true });
-            AnalysisResultJson.Write(writer, home, windowFrom, windowTo, eventCount, result.Patterns, suggestions, timings, read.ToInputCounts(), checkedAutomations);
+            AnalysisResultJson.Write(writer, home, windowFrom, windowTo, eventCount, result.Patterns, result.Suggestions, timings, read.ToInputCounts(), result.Automations);
         }
 
         if (jsonOut != "-")
@@ -132,8 +123,8 @@ public static class AnalyzeCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{eventCount} events ({read.SkippedLines} lines skipped, {read.Duplicates} duplicates) from {windowFrom:u} to {windowTo:u} in {home.TimeZoneId}"));
             ConsoleTables.WritePatterns(Console.Out, result.Patterns);
-            ConsoleTables.WriteSuggestions(Console.Out, suggestions, withYaml: false);
-            foreach (var dropped in checkedAutomations?.AlreadyAutomated ?? [])
+            ConsoleTables.WriteSuggestions(Console.Out, result.Suggestions, withYaml: false);
+            foreach (var dropped in result.Automations?.AlreadyAutomated ?? [])
             {
                 Console.WriteLine($"not suggested: \"{dropped.Title}\": {dropped.Why}");
             }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HaIngestor.Domain.Detection;
 using HaIngestor.Domain.Detection.Aggregates;
 using HaIngestor.Domain.Events;
+using HaIngestor.Domain.HomeAssistant;
 using HaIngestor.Domain.Suggestions;
 using HaIngestor.Domain.Time;
 using HaIngestor.Storage.Sources;
@@ -19,7 +20,8 @@ public static class OfflineAnalysis
         IReadOnlyList<Suggestion> Suggestions,
         IReadOnlyList<KeyValuePair<string, string>> Failures,
         double DetectMilliseconds,
-        double SuggestMilliseconds);
+        double SuggestMilliseconds,
+        CheckedAgainstHomeAssistant? Automations = null);
 
     /// <summary>What analysing a file gave: the result, what reading met, the window and the event count.</summary>
     public sealed record FileResult(Result Analysis, EventsJsonlReadResult Read, DateTimeOffset From, DateTimeOffset To, int Events, double LoadMilliseconds, bool Streamed);
@@ -27,9 +29,10 @@ public static class OfflineAnalysis
     /// <summary>
     /// Analyses an events.jsonl file. Streamed: each local day is folded into daily aggregates as it is read, so
     /// memory holds a day or two of events, not the file. Only a file too far out of time order (or a detector
-    /// that needs raw events) makes it read the events into a columnar <see cref="EventBatch"/> and sort that.
+    /// that needs raw events) makes it read the events into a columnar <see cref="EventBatch"/> and sort that. With
+    /// <paramref name="automations"/>, suggestions they already cover are left out (see <see cref="OfflineAutomationCheck"/>).
     /// </summary>
-    public static FileResult AnalyzeFile(string eventsPath, HomeProfile home, DateTimeOffset? from, DateTimeOffset? to, IReadOnlyList<IPatternDetector> detectors, int top, CancellationToken cancellationToken = default)
+    public static FileResult AnalyzeFile(string eventsPath, HomeProfile home, DateTimeOffset? from, DateTimeOffset? to, IReadOnlyList<IPatternDetector> detectors, int top, CancellationToken cancellationToken = default, HaAutomationCatalog? automations = null)
     {
         var watch = Stopwatch.StartNew();
         var readOptions = new EventsJsonlReadOptions { From = from, To = to, EntityAreas = home.EntityAreas };
@@ -48,7 +51,7 @@ public static class OfflineAnalysis
         {
             var aggregates = aggregator.Complete();
             var loadMs = watch.Elapsed.TotalMilliseconds;
-            return new FileResult(RunOnAggregates(aggregates, home, windowFrom, windowTo, detectors, top), read, windowFrom, windowTo, (int)aggregator.Events, loadMs, Streamed: true);
+            return new FileResult(RunOnAggregates(aggregates, home, windowFrom, windowTo, detectors, top, automations), read, windowFrom, windowTo, (int)aggregator.Events, loadMs, Streamed: true);
         }
 
         // Out of time order (or a detector needs raw events): read again into a compact batch and sort that, which
@@ -61,17 +64,17 @@ public static class OfflineAnalysis
             ? new DetectionContext([], home, windowFrom, windowTo) { Aggregates = IncrementalAnalysis.ByKind(FullRecompute.Aggregate(batch, home, windowFrom, windowTo, detectors)) }
             : new DetectionContext(batch.Slice(windowFrom, windowTo), home, windowFrom, windowTo);
         var sortedMs = watch.Elapsed.TotalMilliseconds;
-        return new FileResult(Run(context, detectors, top), read, windowFrom, windowTo, batch.Count, sortedMs, Streamed: false);
+        return new FileResult(Run(context, detectors, top, automations), read, windowFrom, windowTo, batch.Count, sortedMs, Streamed: false);
     }
 
     public static Result Run(IReadOnlyList<StateChange> events, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors, int top) =>
-        Run(new DetectionContext(events, home, from, to), detectors, top);
+        Run(new DetectionContext(events, home, from, to), detectors, top, null);
 
     /// <summary>The same analysis from daily aggregates (a streamed file), for detectors that all work from them.</summary>
-    public static Result RunOnAggregates(IReadOnlyList<DailyAggregate> aggregates, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors, int top) =>
-        Run(new DetectionContext([], home, from, to) { Aggregates = IncrementalAnalysis.ByKind(aggregates) }, detectors, top);
+    public static Result RunOnAggregates(IReadOnlyList<DailyAggregate> aggregates, HomeProfile home, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<IPatternDetector> detectors, int top, HaAutomationCatalog? automations = null) =>
+        Run(new DetectionContext([], home, from, to) { Aggregates = IncrementalAnalysis.ByKind(aggregates) }, detectors, top, automations);
 
-    private static Result Run(DetectionContext context, IReadOnlyList<IPatternDetector> detectors, int top)
+    private static Result Run(DetectionContext context, IReadOnlyList<IPatternDetector> detectors, int top, HaAutomationCatalog? automations)
     {
         var home = context.Home;
         var patterns = new List<Pattern>();
@@ -91,7 +94,12 @@ public static class OfflineAnalysis
 
         var detectMs = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
-        var suggestions = SuggestionEngine.Build(patterns, home, top);
-        return new Result(patterns, suggestions, failures, detectMs, watch.Elapsed.TotalMilliseconds);
+        if (automations is null)
+        {
+            return new Result(patterns, SuggestionEngine.Build(patterns, home, top), failures, detectMs, watch.Elapsed.TotalMilliseconds);
+        }
+
+        var (suggestions, checkedAutomations) = OfflineAutomationCheck.Suggest(patterns, home, top, automations);
+        return new Result(patterns, suggestions, failures, detectMs, watch.Elapsed.TotalMilliseconds, checkedAutomations);
     }
 }
